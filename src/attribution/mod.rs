@@ -1,0 +1,1 @@
+//! Attribution without double counting: the roles ledger and multi-touch models.

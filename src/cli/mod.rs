@@ -1,0 +1,21 @@
+//! One module per subcommand: its arguments and what it does. Exit codes: 0 success, 1 invalid
+//! data, 2 usage errors (clap's own code).
+
+pub mod attribution;
+pub mod check;
+pub mod render;
+pub mod sample;
+pub mod schema;
+pub mod view;
+
+use std::process::ExitCode;
+
+/// Exit code for a command line that cannot be carried out.
+pub const USAGE: u8 = 2;
+
+/// The outcome of a subcommand that has not been built yet, so the command line is complete
+/// while the pieces land one by one.
+pub fn not_yet(command: &str) -> color_eyre::Result<ExitCode> {
+    eprintln!("ebr {command}: not available in this build yet");
+    Ok(ExitCode::from(USAGE))
+}

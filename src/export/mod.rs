@@ -1,0 +1,1 @@
+//! Writers that turn view models into text for reports, pipes and meeting notes.

@@ -1,0 +1,27 @@
+//! ebr: executive business reviews of martech ROI across an automotive ecosystem.
+//!
+//! The crate is layered; each layer uses only the ones above it:
+//!
+//! | module        | what it holds                                                        | knows the terminal |
+//! |---------------|----------------------------------------------------------------------|--------------------|
+//! | [`model`]     | snapshot types exactly as in the files (serde, JSON Schema)          | no |
+//! | [`load`]      | TOML/JSON → validated [`model::Snapshot`], errors with file:line:col | no |
+//! | [`metrics`]   | roll-ups and ratios recomputed from summed parts, P&L, ROI           | no |
+//! | [`compare`]   | two periods → deltas that know which way is good                     | no |
+//! | [`attribution`] | roles ledger and multi-touch models                                | no |
+//! | [`sample`]    | the deterministic generator behind `data/` and the benchmarks        | no |
+//! | [`export`]    | plain-text and machine-readable writers into `impl Write`            | no |
+//! | [`app`]       | app state, actions and `update`: no I/O                              | no |
+//! | [`ui`]        | theme, keymap, one module per view, the terminal runtime, headless render | yes |
+//!
+//! The binary (`src/main.rs`, `src/cli/`) parses the command line and dispatches.
+
+pub mod app;
+pub mod attribution;
+pub mod compare;
+pub mod export;
+pub mod load;
+pub mod metrics;
+pub mod model;
+pub mod sample;
+pub mod ui;

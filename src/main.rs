@@ -1,0 +1,57 @@
+//! The `ebr` command line: parse, install error hooks, dispatch to a subcommand.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+/// Executive business reviews of martech ROI across an automotive ecosystem.
+///
+/// With no command, opens the dashboard on the bundled sample ecosystem.
+#[derive(Debug, Parser)]
+#[command(name = "ebr", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Open the dashboard on snapshot files or folders (default: the bundled sample).
+    View(cli::view::Args),
+    /// Draw one view without a terminal, as text, ANSI or SVG.
+    Render(cli::render::Args),
+    /// Validate snapshot files or folders and print a summary of each valid one.
+    Check(cli::check::Args),
+    /// Write a deterministic sample ecosystem.
+    Sample(cli::sample::Args),
+    /// Print the JSON Schema of the snapshot format.
+    Schema(cli::schema::Args),
+    /// Credit per channel from a path export (`path;total_conversions;total_conversion_value;total_null`).
+    Attribution(cli::attribution::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Err(report) = color_eyre::install() {
+        eprintln!("ebr: {report}");
+        return ExitCode::FAILURE;
+    }
+    let outcome = match cli.command {
+        None => cli::view::run(cli::view::Args::default()),
+        Some(Command::View(args)) => cli::view::run(args),
+        Some(Command::Render(args)) => cli::render::run(args),
+        Some(Command::Check(args)) => cli::check::run(args),
+        Some(Command::Sample(args)) => cli::sample::run(args),
+        Some(Command::Schema(args)) => cli::schema::run(args),
+        Some(Command::Attribution(args)) => cli::attribution::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(report) => {
+            eprintln!("ebr: {report:?}");
+            ExitCode::FAILURE
+        }
+    }
+}

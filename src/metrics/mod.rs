@@ -1,0 +1,1 @@
+//! Roll-ups and ratios: every ratio is recomputed from its summed parts at every level.

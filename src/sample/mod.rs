@@ -1,0 +1,1 @@
+//! The deterministic sample-ecosystem generator behind `data/` and the benchmarks.

@@ -1,0 +1,1 @@
+//! Everything that draws: theme, keymap, views, the terminal runtime and headless render.
