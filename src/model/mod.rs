@@ -9,6 +9,7 @@ pub mod facts;
 pub mod hierarchy;
 pub mod ids;
 pub mod journey;
+pub mod library;
 pub mod maturity;
 pub mod money;
 pub mod period;
@@ -25,6 +26,7 @@ pub use hierarchy::{
 };
 pub use ids::{ActorId, ChannelId, DealerGroupId, DealerId, JourneyId, RegionId, ToolId};
 pub use journey::{Handoff, Journey, JourneyKind, Stage};
+pub use library::{DuplicatePeriod, Library};
 pub use maturity::{Matrix, MaturityAssessment};
 pub use money::Money;
 pub use period::{Granularity, ParsePeriodError, PeriodId};
