@@ -1,0 +1,92 @@
+//! Small hand-made snapshots for unit tests of roll-ups and comparisons.
+
+use chrono::{TimeZone, Utc};
+
+use crate::model::{
+    Customers, Dealer, DealerFacts, DealerGroup, Ecosystem, Locale, PeriodId, PeriodInfo, Pipeline,
+    Provenance, Region, SizeBand, Snapshot, Tier,
+};
+
+/// An empty snapshot of `period` (e.g. `2026-10`) with no regions, groups or dealers.
+pub fn empty_snapshot(period: &str) -> Snapshot {
+    let id: PeriodId = period.parse().expect("test period");
+    Snapshot {
+        schema_version: crate::model::SCHEMA_VERSION,
+        ecosystem: Ecosystem {
+            id: "aurora".into(),
+            name: "Aurora Motors".into(),
+            oem: "Aurora".into(),
+            currency: "USD".into(),
+        },
+        period: PeriodInfo {
+            id,
+            start: id.start(),
+            end: id.end(),
+            fiscal_year_start_month: None,
+        },
+        provenance: Provenance {
+            generated_at: Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap(),
+            sources: Vec::new(),
+        },
+        commentary: Vec::new(),
+        regions: Vec::new(),
+        dealer_groups: Vec::new(),
+        dealers: Vec::new(),
+        actors: Vec::new(),
+        channels: Vec::new(),
+        journeys: Vec::new(),
+        attribution: Default::default(),
+        stack: Vec::new(),
+        pnl: Default::default(),
+        maturity: Vec::new(),
+        targets: Vec::new(),
+    }
+}
+
+/// Adds a region.
+pub fn region(s: &mut Snapshot, id: &str, name: &str) {
+    s.regions.push(Region {
+        id: id.into(),
+        name: name.into(),
+    });
+}
+
+/// Adds a dealer group.
+pub fn group(s: &mut Snapshot, id: &str, name: &str, region: &str, tier: Tier) {
+    s.dealer_groups.push(DealerGroup {
+        id: id.into(),
+        name: name.into(),
+        region: region.into(),
+        tier,
+    });
+}
+
+/// Adds a dealer with `leads` OEM leads, `sla` of them answered in SLA and `sold` new
+/// vehicles; everything else zero.
+pub fn dealer(
+    s: &mut Snapshot,
+    id: &str,
+    name: &str,
+    group: &str,
+    leads: u64,
+    sla: u64,
+    sold: u64,
+) {
+    let mut facts = DealerFacts::default();
+    facts.leads.oem = leads;
+    facts.leads_responded = sla;
+    facts.leads_answered_in_sla = sla;
+    facts.sales.new = sold;
+    s.dealers.push(Dealer {
+        id: id.into(),
+        name: name.into(),
+        group: group.into(),
+        locale: Locale::Metro,
+        size_band: SizeBand::Medium,
+        ev_certified: true,
+        facts,
+        pipeline: Pipeline::default(),
+        customers: Customers::default(),
+        credits: Vec::new(),
+    });
+}
