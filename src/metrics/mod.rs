@@ -6,23 +6,32 @@
 //!   direction, default flat threshold and a formula over a `Rollup`.
 //! - [`Scorecard`]: one snapshot rolled up once (ecosystem → regions → groups → dealers, and by
 //!   segment), for views to read every frame without recomputing.
+//! - [`Pnl`]: martech cost against attributed margin per tool and value driver; [`journey`]:
+//!   funnel conversion, ROI and handoff health; [`adoption`]: tool use and the retire rule.
 //! - [`format`]: values as text, shared by the terminal views and the exports.
 
+pub mod adoption;
 pub mod catalogue;
 pub mod format;
 pub mod formulas;
 pub mod hierarchy;
+pub mod journey;
+pub mod pnl;
 pub mod ratio;
 pub mod rollup;
 pub mod segment;
+pub mod split;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod test_support;
 
+pub use adoption::{Adoption, RETIRE_RULE};
 pub use catalogue::{Direction, Metric, Threshold, Unit, UnknownMetric};
 pub use format::{NOT_AVAILABLE, Style, format_compact, format_metric, format_value, format_with};
 pub use formulas::Formula;
 pub use hierarchy::{Level, LevelKind, Node, Scorecard};
+pub use journey::{JourneyTotals, StageStep};
+pub use pnl::{DriverPnl, Pnl, ToolPnl};
 pub use ratio::Ratio;
 pub use rollup::Rollup;
 pub use segment::{Segment, Segmentation};
