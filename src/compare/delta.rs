@@ -1,0 +1,224 @@
+//! One metric between the current and the compared period: the change, and whether it is good.
+
+use rust_decimal::Decimal;
+
+use crate::metrics::{Direction, Metric, Threshold};
+
+/// Whether a change is good, bad, too small to matter, or has no good side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Moved the way the metric's direction wants.
+    Good,
+    /// Moved against it.
+    Bad,
+    /// Moved less than the metric's flat threshold (or not at all).
+    Flat,
+    /// Moved, but the metric has no better side (spend, mix shares).
+    Neutral,
+}
+
+impl Verdict {
+    /// The verdict of the same change seen from the other period.
+    pub fn reversed(self) -> Verdict {
+        match self {
+            Verdict::Good => Verdict::Bad,
+            Verdict::Bad => Verdict::Good,
+            Verdict::Flat | Verdict::Neutral => self,
+        }
+    }
+}
+
+/// How a metric changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Both periods have a value.
+    Moved {
+        /// Current minus compared, in the metric's unit (rates as fractions: show as pp).
+        absolute: Decimal,
+        /// The change over the compared value's size; `None` when the compared value is zero.
+        relative: Option<Decimal>,
+        /// Good, bad, flat or neutral.
+        verdict: Verdict,
+    },
+    /// Only the current period has a value: shown as "new", never as a change from 0.
+    New,
+    /// Only the compared period has a value: shown as "n/a".
+    Removed,
+    /// Neither period has a value.
+    NotAvailable,
+}
+
+/// One metric's current value, compared value and change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Delta {
+    /// The metric.
+    pub metric: Metric,
+    /// Its value in the current period; `None` is "n/a".
+    pub current: Option<Decimal>,
+    /// Its value in the compared period; `None` is "n/a".
+    pub compared: Option<Decimal>,
+    /// The change.
+    pub change: Change,
+}
+
+impl Delta {
+    /// Compares two values of `metric`; changes smaller than `threshold` are flat.
+    pub fn new(
+        metric: Metric,
+        current: Option<Decimal>,
+        compared: Option<Decimal>,
+        threshold: Threshold,
+    ) -> Delta {
+        let change = match (current, compared) {
+            (Some(cur), Some(cmp)) => {
+                let absolute = cur - cmp;
+                let relative = (!cmp.is_zero()).then(|| absolute / cmp.abs());
+                let verdict = verdict(metric.direction(), cur, cmp, threshold);
+                Change::Moved {
+                    absolute,
+                    relative,
+                    verdict,
+                }
+            }
+            (Some(_), None) => Change::New,
+            (None, Some(_)) => Change::Removed,
+            (None, None) => Change::NotAvailable,
+        };
+        Delta {
+            metric,
+            current,
+            compared,
+            change,
+        }
+    }
+
+    /// Compares with the catalogue's default threshold.
+    pub fn with_default(
+        metric: Metric,
+        current: Option<Decimal>,
+        compared: Option<Decimal>,
+    ) -> Delta {
+        Delta::new(metric, current, compared, metric.default_threshold())
+    }
+
+    /// The verdict; `None` unless both periods have a value.
+    pub fn verdict(&self) -> Option<Verdict> {
+        match self.change {
+            Change::Moved { verdict, .. } => Some(verdict),
+            Change::New | Change::Removed | Change::NotAvailable => None,
+        }
+    }
+
+    /// The absolute change; `None` unless both periods have a value.
+    pub fn absolute(&self) -> Option<Decimal> {
+        match self.change {
+            Change::Moved { absolute, .. } => Some(absolute),
+            Change::New | Change::Removed | Change::NotAvailable => None,
+        }
+    }
+
+    /// The relative change; `None` unless both periods have a value and the compared one is
+    /// not zero.
+    pub fn relative(&self) -> Option<Decimal> {
+        match self.change {
+            Change::Moved { relative, .. } => relative,
+            Change::New | Change::Removed | Change::NotAvailable => None,
+        }
+    }
+}
+
+/// Whether moving from `compared` to `current` is flat: no change, or less than the
+/// threshold. A relative threshold is taken of the larger of the two magnitudes, so the
+/// answer is the same in both directions.
+pub fn is_flat(current: Decimal, compared: Decimal, threshold: Threshold) -> bool {
+    let change = (current - compared).abs();
+    if change.is_zero() {
+        return true;
+    }
+    let limit = match threshold {
+        Threshold::Absolute(limit) => limit.abs(),
+        Threshold::Relative(fraction) => fraction.abs() * current.abs().max(compared.abs()),
+    };
+    change < limit
+}
+
+fn verdict(direction: Direction, current: Decimal, compared: Decimal, t: Threshold) -> Verdict {
+    if is_flat(current, compared, t) {
+        return Verdict::Flat;
+    }
+    let up = current > compared;
+    match (direction, up) {
+        (Direction::Neutral, _) => Verdict::Neutral,
+        (Direction::HigherIsBetter, true) | (Direction::LowerIsBetter, false) => Verdict::Good,
+        (Direction::HigherIsBetter, false) | (Direction::LowerIsBetter, true) => Verdict::Bad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Option<Decimal> {
+        Some(text.parse().unwrap())
+    }
+
+    #[test]
+    fn a_rate_moves_in_points_and_percent() {
+        let delta = Delta::with_default(Metric::LeadToSale, d("0.135"), d("0.12"));
+        assert_eq!(delta.absolute(), d("0.015"));
+        assert_eq!(delta.relative(), d("0.125"));
+        assert_eq!(delta.verdict(), Some(Verdict::Good));
+    }
+
+    #[test]
+    fn a_faster_response_is_good_though_the_number_fell() {
+        let delta = Delta::with_default(Metric::ResponseMinutes, d("12"), d("15"));
+        assert_eq!(delta.verdict(), Some(Verdict::Good));
+        let delta = Delta::with_default(Metric::CostPerSale, d("650"), d("600"));
+        assert_eq!(delta.verdict(), Some(Verdict::Bad));
+        let delta = Delta::with_default(Metric::MarketingSpend, d("650"), d("600"));
+        assert_eq!(delta.verdict(), Some(Verdict::Neutral));
+    }
+
+    #[test]
+    fn small_changes_are_flat() {
+        // 0.1 pp is under the default 0.2 pp for rates; 0.5 % under 1 % for money.
+        let rate = Delta::with_default(Metric::SlaAdherence, d("0.901"), d("0.9"));
+        assert_eq!(rate.verdict(), Some(Verdict::Flat));
+        let money = Delta::with_default(Metric::WonRevenue, d("1005"), d("1000"));
+        assert_eq!(money.verdict(), Some(Verdict::Flat));
+        let bigger = Delta::new(
+            Metric::WonRevenue,
+            d("1005"),
+            d("1000"),
+            Threshold::Absolute(Decimal::ONE),
+        );
+        assert_eq!(bigger.verdict(), Some(Verdict::Good));
+        let same = Delta::new(
+            Metric::Leads,
+            d("0"),
+            d("0"),
+            Threshold::Absolute(Decimal::ZERO),
+        );
+        assert_eq!(same.verdict(), Some(Verdict::Flat));
+    }
+
+    #[test]
+    fn a_missing_side_is_new_or_not_available_never_zero() {
+        assert_eq!(
+            Delta::with_default(Metric::Csat, d("80"), None).change,
+            Change::New
+        );
+        assert_eq!(
+            Delta::with_default(Metric::Csat, None, d("80")).change,
+            Change::Removed
+        );
+        assert_eq!(
+            Delta::with_default(Metric::Csat, None, None).change,
+            Change::NotAvailable
+        );
+        let from_zero = Delta::with_default(Metric::Leads, d("10"), d("0"));
+        assert_eq!(from_zero.relative(), None, "no % change from zero");
+        assert_eq!(from_zero.absolute(), d("10"));
+    }
+}
