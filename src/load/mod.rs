@@ -1,2 +1,230 @@
 //! Reading snapshot files: TOML or JSON into a validated [`crate::model::Snapshot`], with every
 //! problem reported by file, line, column and field path.
+//!
+//! - [`load_paths`]: files and folders → a [`Library`] plus warnings, or every problem.
+//! - [`load_set`]: the same, keeping each file's outcome (what `ebr check` reports).
+//! - [`load_file`], [`parse_str`], [`parse_bytes`]: one file or text.
+//!
+//! A file is read once and deserialized straight into the typed model; the semantic checks
+//! then collect every problem. Locating problems (field path ↔ line and column) costs a second
+//! scan of the text, paid only when there is something to report. Folders are loaded in
+//! parallel. Files above [`MAX_FILE_BYTES`] are refused before being read.
+
+mod diagnostic;
+mod locate_json;
+mod locate_toml;
+mod messages;
+mod parse;
+mod path;
+mod set;
+mod validate;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, FileReport, LoadFailure, Position, Severity, UsageError};
+pub use set::{LoadSet, load_paths, load_set};
+pub use validate::{MAX_COUNT, MAX_MONEY};
+
+#[cfg(doc)]
+use crate::model::Library;
+use crate::model::Snapshot;
+
+/// Largest snapshot file read (128 MiB). Larger files are refused before any byte is read, so
+/// memory stays a small multiple of this; a snapshot of 5,000 dealers is about a tenth of it.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The two file formats; they express exactly the same model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `.toml`
+    Toml,
+    /// `.json`
+    Json,
+}
+
+impl Format {
+    /// The format a file name says (`.toml` or `.json`, any case); `None` for anything else.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        if ext.eq_ignore_ascii_case("toml") {
+            Some(Format::Toml)
+        } else if ext.eq_ignore_ascii_case("json") {
+            Some(Format::Json)
+        } else {
+            None
+        }
+    }
+}
+
+/// A snapshot that passed every check, with the warnings found in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The file it came from (or the name given to [`parse_str`]).
+    pub file: PathBuf,
+    /// Its format.
+    pub format: Format,
+    /// The validated snapshot.
+    pub snapshot: Snapshot,
+    /// Suspicious but legal things, e.g. stale sources.
+    pub warnings: Vec<Diagnostic>,
+    /// Size of the text read.
+    pub bytes: u64,
+}
+
+/// Parses and validates a snapshot text; `name` is what diagnostics call the file.
+pub fn parse_str(text: &str, format: Format, name: impl AsRef<Path>) -> Result<Loaded, FileReport> {
+    let file = name.as_ref();
+    let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    finish(file, format, bytes, parse::parse_text(text, format, file))
+}
+
+/// Parses and validates a snapshot from raw bytes, refusing text that is not UTF-8.
+pub fn parse_bytes(
+    bytes: &[u8],
+    format: Format,
+    name: impl AsRef<Path>,
+) -> Result<Loaded, FileReport> {
+    let file = name.as_ref();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(text, format, file),
+        Err(e) => {
+            // The valid prefix is text, so the position of the first bad byte is well defined.
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let at = Position::of_offset(valid, valid.len());
+            let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+            let diagnostic = Diagnostic {
+                position: Some(at),
+                ..Diagnostic::whole_file(
+                    Severity::Error,
+                    file,
+                    format!(
+                        "found byte 0x{bad:02X}, which is not UTF-8 text: expected a TOML or JSON snapshot (is this a binary file?)"
+                    ),
+                )
+            };
+            Err(report(file, vec![diagnostic]))
+        }
+    }
+}
+
+/// Reads, parses and validates one snapshot file; its format comes from its extension.
+pub fn load_file(path: &Path) -> Result<Loaded, FileReport> {
+    let fail = |message: String| {
+        Err(report(
+            path,
+            vec![Diagnostic::whole_file(Severity::Error, path, message)],
+        ))
+    };
+    let Some(format) = Format::of_path(path) else {
+        return fail("unsupported file type: expected a .toml or .json snapshot file".to_owned());
+    };
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => return fail(format!("cannot open the file: {e}")),
+    };
+    let size = match file.metadata() {
+        Ok(meta) if meta.is_dir() => {
+            return fail("is a folder, expected a snapshot file".to_owned());
+        }
+        Ok(meta) => meta.len(),
+        Err(e) => return fail(format!("cannot read the file: {e}")),
+    };
+    if size > MAX_FILE_BYTES {
+        return fail(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // `take` keeps the limit even if the file grows while it is read.
+    if let Err(e) = (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return fail(format!("cannot read the file: {e}"));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return fail(too_large(bytes.len() as u64));
+    }
+    parse_bytes(&bytes, format, path)
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "the file is {:.1} MiB, above the limit of {} MiB for one snapshot file: refused without reading it",
+        size as f64 / (1024.0 * 1024.0),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+fn finish(
+    file: &Path,
+    format: Format,
+    bytes: u64,
+    parsed: parse::Parsed,
+) -> Result<Loaded, FileReport> {
+    match parsed {
+        Ok((snapshot, warnings)) => Ok(Loaded {
+            file: file.to_path_buf(),
+            format,
+            snapshot,
+            warnings,
+            bytes,
+        }),
+        Err(diagnostics) => Err(report(file, diagnostics)),
+    }
+}
+
+fn report(file: &Path, diagnostics: Vec<Diagnostic>) -> FileReport {
+    FileReport {
+        file: file.to_path_buf(),
+        diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = include_str!("../../tests/fixtures/valid/minimal.toml");
+    const JSON: &str = include_str!("../../tests/fixtures/valid/minimal.json");
+
+    #[test]
+    fn toml_and_json_fixtures_load_to_the_same_model() {
+        let toml = parse_str(TOML, Format::Toml, "minimal.toml").unwrap();
+        let json = parse_str(JSON, Format::Json, "minimal.json").unwrap();
+        assert_eq!(toml.snapshot, json.snapshot);
+        assert_eq!(toml.warnings, vec![]);
+    }
+
+    #[test]
+    fn serde_errors_are_located_at_the_value_with_a_field_path() {
+        let text = JSON.replacen("\"offers_made\": 18", "\"offers_made\": -18", 1);
+        let report = parse_str(&text, Format::Json, "x.json").unwrap_err();
+        let line = 1 + text[..text.find("-18").unwrap()].matches('\n').count();
+        assert_eq!(
+            report.diagnostics[0].to_string(),
+            format!(
+                "x.json:{line}:24: error: dealers[1].facts.offers_made: found -18, expected a count: a count cannot be negative"
+            )
+        );
+        let text = TOML.replacen("offers_made = 18", "offers_made = -18", 1);
+        let report = parse_str(&text, Format::Toml, "x.toml").unwrap_err();
+        let line = 1 + text[..text.find("-18").unwrap()].matches('\n').count();
+        assert_eq!(
+            report.diagnostics[0].to_string(),
+            format!(
+                "x.toml:{line}:15: error: dealers[1].facts.offers_made: found -18, expected a count: a count cannot be negative"
+            )
+        );
+    }
+
+    #[test]
+    fn names_files_that_are_empty_or_not_text() {
+        let report = parse_bytes(b"  \n", Format::Toml, "e.toml").unwrap_err();
+        assert_eq!(
+            report.diagnostics[0].to_string(),
+            "e.toml: error: the file is empty: expected a snapshot (schema_version, ecosystem, period, ...)"
+        );
+        let report = parse_bytes(b"{\n \xff\x00", Format::Json, "b.json").unwrap_err();
+        assert_eq!(
+            report.diagnostics[0].to_string(),
+            "b.json:2:2: error: found byte 0xFF, which is not UTF-8 text: expected a TOML or JSON snapshot (is this a binary file?)"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! hand-edited file is an error rather than a silently missing number.
 
 pub mod attribution;
+pub mod dates;
 pub mod facts;
 pub mod hierarchy;
 pub mod ids;

@@ -90,8 +90,10 @@ pub struct PeriodInfo {
     /// `2026-10` for a month, `2026-Q4` for a quarter.
     pub id: PeriodId,
     /// First day (must be the period's first day).
+    #[serde(deserialize_with = "super::dates::naive_date")]
     pub start: NaiveDate,
     /// Last day, inclusive (must be the period's last day).
+    #[serde(deserialize_with = "super::dates::naive_date")]
     pub end: NaiveDate,
     /// Month the fiscal year starts in (1-12), for fiscal labels; calendar year when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +105,7 @@ pub struct PeriodInfo {
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// When the snapshot was generated (RFC 3339, UTC).
+    #[serde(deserialize_with = "super::dates::utc_datetime")]
     pub generated_at: DateTime<Utc>,
     /// The source systems that fed it.
     pub sources: Vec<Source>,
@@ -141,6 +144,7 @@ pub struct Source {
     /// What kind of system.
     pub kind: SourceKind,
     /// The last day the system's data covers (inside the period or after it).
+    #[serde(deserialize_with = "super::dates::naive_date")]
     pub as_of: NaiveDate,
 }
 
