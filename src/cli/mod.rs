@@ -10,6 +10,12 @@ pub mod view;
 
 use std::process::ExitCode;
 
+/// Exit code when everything went well (warnings allowed).
+pub const SUCCESS: u8 = 0;
+
+/// Exit code for invalid data: a snapshot file or set that does not pass validation.
+pub const INVALID_DATA: u8 = 1;
+
 /// Exit code for a command line that cannot be carried out.
 pub const USAGE: u8 = 2;
 

@@ -18,6 +18,7 @@ pub(crate) struct Found {
 }
 
 /// The innermost key or value whose span holds byte `offset` (a key counts as its field).
+/// Scans only up to the offset: containers still open there hold it.
 pub(crate) fn path_at(text: &str, offset: usize) -> Option<Found> {
     let offset = offset.min(text.len().saturating_sub(1));
     let mut best: Option<Found> = None;
@@ -26,7 +27,7 @@ pub(crate) fn path_at(text: &str, offset: usize) -> Option<Found> {
             Event::Key { path, start, end } | Event::ValueEnd { path, start, end } => {
                 (path, start, end)
             }
-            Event::ValueStart { .. } => return,
+            Event::ValueStart { start, .. } => return start <= offset,
         };
         let holds = start <= offset && offset < end;
         let narrower = best.as_ref().is_none_or(|b| end - start <= b.end - b.start);
@@ -37,11 +38,13 @@ pub(crate) fn path_at(text: &str, offset: usize) -> Option<Found> {
                 end,
             });
         }
+        start <= offset
     });
     best
 }
 
-/// The start offset of the value at each wanted path that occurs in the text.
+/// The start offset of the value at each wanted path that occurs in the text. Stops as soon
+/// as every path is found.
 pub(crate) fn starts_of<'w>(text: &str, wanted: &[&'w str]) -> HashMap<&'w str, usize> {
     let mut index: HashMap<&str, &'w str> = wanted.iter().map(|w| (*w, *w)).collect();
     let mut found = HashMap::new();
@@ -51,8 +54,27 @@ pub(crate) fn starts_of<'w>(text: &str, wanted: &[&'w str]) -> HashMap<&'w str, 
         {
             found.insert(w, start);
         }
+        !index.is_empty()
     });
     found
+}
+
+/// The text of the scalar value at `path` (a string keeps its quotes).
+pub(crate) fn scalar_at<'t>(text: &'t str, path: &str) -> Option<&'t str> {
+    let mut span = None;
+    walk(text, &mut |event: Event<'_>| {
+        if let Event::ValueEnd {
+            path: p,
+            start,
+            end,
+        } = event
+            && p == path
+        {
+            span = Some(start..end);
+        }
+        span.is_none()
+    });
+    text.get(span?)
 }
 
 /// What the scanner reports, in text order.
@@ -98,7 +120,9 @@ enum Expect {
     After,
 }
 
-fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
+/// Walks the text, reporting events to `on` until it returns `false`; containers still open
+/// when the walk ends are then reported as running to the end of the text.
+fn walk(text: &str, on: &mut impl FnMut(Event<'_>) -> bool) {
     let bytes = text.as_bytes();
     let mut path = String::new();
     let mut frames: Vec<Frame> = Vec::new();
@@ -114,7 +138,9 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
         let Some(&b) = bytes.get(i) else { break };
         match expect {
             Expect::ElementOrEnd if b == b']' => {
-                close(&mut frames, &mut path, i + 1, on);
+                if !close(&mut frames, &mut path, i + 1, on) {
+                    break;
+                }
                 i += 1;
                 expect = Expect::After;
             }
@@ -123,10 +149,12 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                 expect = Expect::Value;
             }
             Expect::Value => {
-                on(Event::ValueStart {
+                if !on(Event::ValueStart {
                     path: &path,
                     start: i,
-                });
+                }) {
+                    break;
+                }
                 match b {
                     b'{' | b'[' => {
                         frames.push(Frame {
@@ -146,11 +174,13 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                         let Some(end) = string_end(bytes, i) else {
                             break;
                         };
-                        on(Event::ValueEnd {
+                        if !on(Event::ValueEnd {
                             path: &path,
                             start: i,
                             end,
-                        });
+                        }) {
+                            break;
+                        }
                         i = end;
                         expect = Expect::After;
                     }
@@ -161,11 +191,13 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                                 b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.')
                             })
                             .count();
-                        on(Event::ValueEnd {
+                        if !on(Event::ValueEnd {
                             path: &path,
                             start: i,
                             end,
-                        });
+                        }) {
+                            break;
+                        }
                         i = end;
                         expect = Expect::After;
                     }
@@ -173,7 +205,9 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                 }
             }
             Expect::KeyOrEnd if b == b'}' => {
-                close(&mut frames, &mut path, i + 1, on);
+                if !close(&mut frames, &mut path, i + 1, on) {
+                    break;
+                }
                 i += 1;
                 expect = Expect::After;
             }
@@ -187,11 +221,13 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                 let Some(frame) = frames.last() else { break };
                 path.truncate(frame.path_len);
                 push_key(&mut path, &key_text(&text[i..end]));
-                on(Event::Key {
+                if !on(Event::Key {
                     path: &path,
                     start: i,
                     end,
-                });
+                }) {
+                    break;
+                }
                 i = end;
                 expect = Expect::Colon;
             }
@@ -214,7 +250,9 @@ fn walk(text: &str, on: &mut impl FnMut(Event<'_>)) {
                         expect = Expect::Value;
                     }
                     (b'}', true) | (b']', false) => {
-                        close(&mut frames, &mut path, i + 1, on);
+                        if !close(&mut frames, &mut path, i + 1, on) {
+                            break;
+                        }
                         expect = Expect::After;
                     }
                     _ => break,
@@ -237,15 +275,23 @@ fn element_path(frames: &[Frame], path: &mut String) {
     }
 }
 
-/// Pops the innermost container, which ends at `end`.
-fn close(frames: &mut Vec<Frame>, path: &mut String, end: usize, on: &mut impl FnMut(Event<'_>)) {
-    if let Some(frame) = frames.pop() {
-        path.truncate(frame.path_len);
-        on(Event::ValueEnd {
-            path,
-            start: frame.start,
-            end,
-        });
+/// Pops the innermost container, which ends at `end`; what `on` says about going on.
+fn close(
+    frames: &mut Vec<Frame>,
+    path: &mut String,
+    end: usize,
+    on: &mut impl FnMut(Event<'_>) -> bool,
+) -> bool {
+    match frames.pop() {
+        Some(frame) => {
+            path.truncate(frame.path_len);
+            on(Event::ValueEnd {
+                path,
+                start: frame.start,
+                end,
+            })
+        }
+        None => true,
     }
 }
 
@@ -334,5 +380,8 @@ mod tests {
         );
         assert_eq!(found.get(""), Some(&0));
         assert_eq!(found.get("missing"), None);
+        assert_eq!(scalar_at(TEXT, "schema_version"), Some("1"));
+        assert_eq!(scalar_at(TEXT, "dealers[1].id"), Some("\"b\""));
+        assert_eq!(scalar_at(TEXT, "dealers"), None);
     }
 }

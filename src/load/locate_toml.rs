@@ -43,6 +43,18 @@ impl<'i> TomlDoc<'i> {
         start
     }
 
+    /// A top-level integer and where it starts.
+    pub fn root_integer(&self, key: &str) -> Option<(i64, usize)> {
+        let (_, value) = self
+            .root
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)?;
+        let int = value.get_ref().as_integer()?;
+        let number = i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok()?;
+        Some((number, value.span().start))
+    }
+
     /// The deepest key or value whose span holds byte `offset`.
     pub fn path_at(&self, offset: usize) -> Option<Found> {
         let mut best: Option<(usize, Found)> = None;

@@ -144,6 +144,15 @@ pub fn load_file(path: &Path) -> Result<Loaded, FileReport> {
     parse_bytes(&bytes, format, path)
 }
 
+/// Where the value at a rendered field path (e.g. `targets[2].metric`) starts in a snapshot
+/// text, or where its nearest ancestor present in the text starts. For problems found outside
+/// the loader (e.g. by `metrics`) that should still point into the file.
+pub fn locate(text: &str, format: Format, path: &str) -> Position {
+    let path = path::FieldPath::parse(path);
+    let start = parse::starts_of(text, format, &[&path])[0];
+    Position::of_offset(text, start)
+}
+
 fn too_large(size: u64) -> String {
     format!(
         "the file is {:.1} MiB, above the limit of {} MiB for one snapshot file: refused without reading it",

@@ -6,14 +6,12 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
 use super::Format;
 use super::diagnostic::{Diagnostic, LineIndex, Position, Severity};
 use super::locate_json;
 use super::locate_toml::TomlDoc;
 use super::messages::{Explained, explain};
-use super::path::{FieldPath, Seg, render_segs};
+use super::path::{FieldPath, render_segs};
 use super::validate::{Issue, unsupported_version, validate};
 use crate::model::{SCHEMA_VERSION, Snapshot};
 
@@ -47,9 +45,16 @@ pub(crate) fn parse_text(text: &str, format: Format, file: &Path) -> Parsed {
                 Ok((snapshot, diagnostics))
             }
         }
-        Err(error) => Err(vec![
-            version_problem(text, format, file).unwrap_or_else(|| error.diagnose(text, file)),
-        ]),
+        Err(error) => {
+            let root = match format {
+                Format::Json => json_root_problem(text, file),
+                Format::Toml => None,
+            };
+            Err(vec![
+                root.or_else(|| version_problem(text, format, file))
+                    .unwrap_or_else(|| error.diagnose(text, file)),
+            ])
+        }
     }
 }
 
@@ -128,6 +133,17 @@ impl SyntaxOrData {
                     _ => raw,
                 };
                 let syntax = !matches!(e.classify(), serde_json::error::Category::Data);
+                // For an array or object where a scalar belongs, serde_json points just
+                // before it (it peeked): step to the value itself.
+                let offset = if syntax {
+                    offset
+                } else {
+                    offset
+                        + text[offset..]
+                            .bytes()
+                            .take_while(|b| b.is_ascii_whitespace() || *b == b':')
+                            .count()
+                };
                 let raw = if e.is_eof() {
                     format!("{raw} (is the file truncated?)")
                 } else {
@@ -192,25 +208,55 @@ fn json_offset(text: &str, line: usize, column: usize) -> usize {
 /// When a file declares a schema version this build does not read, that is its only problem
 /// worth reporting: the rest follows another format.
 fn version_problem(text: &str, format: Format, file: &Path) -> Option<Diagnostic> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema_version: Option<u64>,
-    }
-    let probe = match format {
-        Format::Json => serde_json::from_str::<Probe>(text).ok()?,
-        Format::Toml => toml::from_str::<Probe>(text).ok()?,
+    let (version, start) = match format {
+        Format::Json => {
+            let found = locate_json::scalar_at(text, "schema_version")?;
+            // Offsets of a subslice of `text`, so its position can be reported.
+            let start = found.as_ptr() as usize - text.as_ptr() as usize;
+            (found.parse::<u64>().ok()?, start)
+        }
+        Format::Toml => {
+            let doc = TomlDoc::parse(text)?;
+            let (found, start) = doc.root_integer("schema_version")?;
+            (u64::try_from(found).ok()?, start)
+        }
     };
-    let version = probe.schema_version?;
     if version == u64::from(SCHEMA_VERSION) {
         return None;
     }
-    let path = FieldPath(vec![Seg::Key("schema_version".into())]);
-    let start = starts_of(text, format, &[&path])[0];
     Some(Diagnostic {
         severity: Severity::Error,
         file: file.to_path_buf(),
         position: Some(Position::of_offset(text, start)),
-        path: path.to_string(),
+        path: "schema_version".to_owned(),
         message: unsupported_version(version),
+    })
+}
+
+/// A JSON snapshot is an object; serde would also accept an array for a struct, so anything
+/// else at the top is refused here with a plain message.
+fn json_root_problem(text: &str, file: &Path) -> Option<Diagnostic> {
+    let start = text.find(|c: char| !c.is_whitespace())?;
+    let found = match text.as_bytes()[start] {
+        b'{' => return None,
+        b'[' => "an array".to_owned(),
+        b'"' => "a string".to_owned(),
+        _ => format!(
+            "`{}`",
+            text[start..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .take(20)
+                .collect::<String>()
+        ),
+    };
+    Some(Diagnostic {
+        severity: Severity::Error,
+        file: file.to_path_buf(),
+        position: Some(Position::of_offset(text, start)),
+        path: String::new(),
+        message: format!(
+            "found {found} at the top of the file, expected an object holding a snapshot"
+        ),
     })
 }

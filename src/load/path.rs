@@ -30,6 +30,25 @@ impl FieldPath {
     }
 }
 
+impl FieldPath {
+    /// Reads back a rendered path of plain keys and indices, e.g. `targets[2].metric`.
+    pub fn parse(text: &str) -> FieldPath {
+        let mut segs = Vec::new();
+        for part in text.split('.').filter(|p| !p.is_empty()) {
+            let mut pieces = part.split('[');
+            if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+                segs.push(Seg::Key(Cow::Owned(key.to_owned())));
+            }
+            for index in pieces {
+                if let Ok(i) = index.trim_end_matches(']').parse() {
+                    segs.push(Seg::Index(i));
+                }
+            }
+        }
+        FieldPath(segs)
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut text = String::new();
@@ -115,5 +134,7 @@ mod tests {
             path.with_ancestors().map(render_segs).collect::<Vec<_>>(),
             vec!["dealers[3].facts", "dealers[3]", "dealers", ""]
         );
+        assert_eq!(FieldPath::parse("dealers[3].facts"), path);
+        assert_eq!(FieldPath::parse(""), FieldPath::default());
     }
 }
