@@ -59,7 +59,7 @@ pub(crate) fn starts_of<'w>(text: &str, wanted: &[&'w str]) -> HashMap<&'w str, 
     found
 }
 
-/// The text of the scalar value at `path` (a string keeps its quotes).
+/// The text of the value at `path` (a string keeps its quotes, a container its brackets).
 pub(crate) fn scalar_at<'t>(text: &'t str, path: &str) -> Option<&'t str> {
     let mut span = None;
     walk(text, &mut |event: Event<'_>| {
@@ -382,6 +382,10 @@ mod tests {
         assert_eq!(found.get("missing"), None);
         assert_eq!(scalar_at(TEXT, "schema_version"), Some("1"));
         assert_eq!(scalar_at(TEXT, "dealers[1].id"), Some("\"b\""));
-        assert_eq!(scalar_at(TEXT, "dealers"), None);
+        assert_eq!(
+            scalar_at(TEXT, "dealers[0].facts"),
+            Some("{ \"leads\": 3 }")
+        );
+        assert_eq!(scalar_at(TEXT, "nope"), None);
     }
 }
