@@ -1,1 +1,26 @@
-//! App state, actions and `update`: what the user is looking at, with no terminal and no I/O.
+//! The app: which tab, where in the drill path, what is selected, and the view model of what is
+//! on screen. No terminal, no files, no clock: [`App::update`] is the only place state changes,
+//! and the `ui` module draws an `&App`.
+//!
+//! - [`Tab`], [`Action`]: the closed sets of tabs and user intents.
+//! - [`Drill`], [`Node`]: the path ecosystem → region → dealer group → dealer.
+//! - [`Nav`], [`Sort`]: selection, scroll, filter and sort of a table.
+//! - [`screen`]: view models (cards, tables, text) shared by the terminal, headless renders and
+//!   the plain-text report.
+//! - [`views`]: one builder per tab, from a snapshot to a [`screen::Screen`].
+
+mod action;
+mod drill;
+mod nav;
+pub mod screen;
+mod state;
+mod tab;
+mod update;
+pub mod views;
+
+pub use action::Action;
+pub use drill::{Depth, Drill, Frame, Node};
+pub use nav::{Nav, Sort};
+pub use state::{App, Display, EmptyLibrary};
+pub use tab::{ParseTabError, Tab};
+pub use views::Dimension;

@@ -1,0 +1,58 @@
+//! Every user intent the app understands. The keymap (in `ui`) turns keys into these; tests and
+//! the headless renderer send them directly.
+
+use super::tab::Tab;
+
+/// One user intent. [`crate::app::App::update`] handles each variant explicitly (no catch-all
+/// arm), so a new action is a compile error until it does something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// The tab to the right (wraps).
+    NextTab,
+    /// The tab to the left (wraps).
+    PrevTab,
+    /// A given tab.
+    GoTab(Tab),
+    /// Selection one row up.
+    Up,
+    /// Selection one row down.
+    Down,
+    /// Selection one page up.
+    PageUp,
+    /// Selection one page down.
+    PageDown,
+    /// Selection on the first row.
+    Top,
+    /// Selection on the last row.
+    Bottom,
+    /// One level down into the selected row (region, dealer group, dealer).
+    Drill,
+    /// One level up, restoring the selection and scroll left there.
+    Back,
+    /// Esc: closes what is open (help, filter input, an applied filter), else goes up a level.
+    Cancel,
+    /// Start typing a filter (`/`).
+    StartFilter,
+    /// A character typed into the filter.
+    FilterChar(char),
+    /// Delete the last character of the filter.
+    FilterBackspace,
+    /// Keep the filter and go back to moving around (Enter while typing).
+    AcceptFilter,
+    /// Next row matching the filter (wraps).
+    NextMatch,
+    /// Previous row matching the filter (wraps).
+    PrevMatch,
+    /// Sort by the next column (`s`): the first sort of a column is its natural direction.
+    CycleSort,
+    /// Reverse the sort direction (`S`).
+    ReverseSort,
+    /// Segments: break the scorecard down by the next attribute (hierarchy, tier, size...).
+    NextDimension,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// The terminal now has this size (columns, rows).
+    Resize(u16, u16),
+}

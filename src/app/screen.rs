@@ -1,0 +1,386 @@
+//! View models: what one tab shows, as plain data (titles, columns, formatted cells, cards).
+//!
+//! Builders in [`crate::app::views`] turn the domain into a [`Screen`]; the terminal renderer,
+//! the headless renderer and the plain-text report all draw the same `Screen`, so they cannot
+//! disagree about a number. Nothing here knows the terminal.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
+
+use super::drill::Node;
+use super::nav::Sort;
+
+/// Everything one tab shows at one drill level, top to bottom.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Screen {
+    /// What the screen is, e.g. `Dealer groups of North`.
+    pub title: String,
+    /// The parts, in reading order. The first [`Block::Table`] is the one the selection,
+    /// filter, sort and drill act on.
+    pub blocks: Vec<Block>,
+}
+
+/// One part of a screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// Headline numbers as large cards.
+    Cards(Vec<Card>),
+    /// A table of rows.
+    Table(Table),
+    /// Paragraphs: commentary, notes, definitions.
+    Text(TextBlock),
+}
+
+/// A headline number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Card {
+    /// What is measured, e.g. `Service retention`.
+    pub title: String,
+    /// The value with its unit, e.g. `61.2 %`.
+    pub value: String,
+    /// Short lines under the value: its parts or definition, e.g. `1,204 of 1,967 due`.
+    pub detail: Vec<String>,
+    /// How the value reads.
+    pub tone: Tone,
+}
+
+/// Paragraphs under a title.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextBlock {
+    /// Heading, e.g. `Commentary`.
+    pub title: String,
+    /// Paragraphs, wrapped by the renderer.
+    pub paragraphs: Vec<String>,
+}
+
+/// How a cell's text should read. The renderer maps it to colour or, without colour, to
+/// modifiers; good and bad are never carried by colour alone (see [`Mark`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tone {
+    /// Ordinary text.
+    #[default]
+    Plain,
+    /// Secondary text, and "n/a".
+    Muted,
+    /// Better than the reference.
+    Good,
+    /// Worse than the reference.
+    Bad,
+    /// Emphasised (totals, the row being compared).
+    Strong,
+}
+
+/// A direction glyph beside a value: ▲ better, ▼ worse, ▶ flat (ASCII `+`, `-`, `=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// Better than the reference.
+    Better,
+    /// Worse than the reference.
+    Worse,
+    /// Too close to call.
+    Flat,
+}
+
+/// Which side of a column its text sits on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Align {
+    /// Names and labels.
+    #[default]
+    Left,
+    /// Numbers.
+    Right,
+}
+
+/// A column of a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Column {
+    /// Stable key (a metric key such as `sla_adherence`, or `name`); sorting remembers it.
+    pub key: String,
+    /// Full header with the unit, e.g. `SLA met %`.
+    pub title: String,
+    /// Abbreviated header for narrow terminals, e.g. `SLA%`.
+    pub short: String,
+    /// Text alignment.
+    pub align: Align,
+    /// 0 is never dropped; when the width runs out the highest priority number goes first.
+    pub priority: u8,
+    /// The direction `s` sorts in first (`true`: largest first); `None` if not sortable.
+    pub first_sort_descending: Option<bool>,
+    /// The widest cell of the column (display width), filled by [`Table::new`].
+    pub width: usize,
+}
+
+impl Column {
+    /// A column; its width is computed when the table is built.
+    pub fn new(key: &str, title: &str, short: &str, align: Align, priority: u8) -> Column {
+        let first_sort_descending = Some(align == Align::Right);
+        Column {
+            key: key.to_owned(),
+            title: title.to_owned(),
+            short: short.to_owned(),
+            align,
+            priority,
+            first_sort_descending,
+            width: 0,
+        }
+    }
+}
+
+/// What a cell sorts by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// No value ("n/a"): always after the values, whatever the direction.
+    #[default]
+    Missing,
+    /// A number, exact.
+    Num(Decimal),
+    /// A text, compared case-insensitively.
+    Text(String),
+}
+
+/// One cell: its text and what it sorts by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The formatted value with its unit where the header does not carry it.
+    pub text: String,
+    /// The exact value behind the text.
+    pub sort: SortKey,
+    /// How it reads.
+    pub tone: Tone,
+    /// A direction glyph against a reference, if any.
+    pub mark: Option<Mark>,
+}
+
+impl Cell {
+    /// A text cell sorted by its lowercase text.
+    pub fn text(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        Cell {
+            sort: SortKey::Text(text.to_lowercase()),
+            text,
+            ..Cell::default()
+        }
+    }
+
+    /// A number cell: `text` formats `value`; `None` means the value is not available.
+    pub fn num(text: impl Into<String>, value: Option<Decimal>) -> Cell {
+        Cell {
+            text: text.into(),
+            sort: value.map_or(SortKey::Missing, SortKey::Num),
+            tone: if value.is_some() {
+                Tone::Plain
+            } else {
+                Tone::Muted
+            },
+            mark: None,
+        }
+    }
+
+    /// The same cell with another tone.
+    pub fn tone(mut self, tone: Tone) -> Cell {
+        self.tone = tone;
+        self
+    }
+
+    /// The same cell with a direction glyph.
+    pub fn mark(mut self, mark: Option<Mark>) -> Cell {
+        self.mark = mark;
+        self
+    }
+}
+
+/// A row of a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    /// Stable id (a dealer id, a region id, a metric key): the selection follows it.
+    pub id: String,
+    /// Lowercase text the filter searches (the row's name).
+    pub search: String,
+    /// The node Enter drills into, if any.
+    pub drill: Option<Node>,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// A row named `name` (what the filter matches).
+    pub fn new(id: impl Into<String>, name: &str, cells: Vec<Cell>) -> Row {
+        Row {
+            id: id.into(),
+            search: name.to_lowercase(),
+            drill: None,
+            cells,
+        }
+    }
+
+    /// The same row, drilling into `node` on Enter.
+    pub fn drill(mut self, node: Node) -> Row {
+        self.drill = Some(node);
+        self
+    }
+}
+
+/// A table: columns, reference rows pinned on top, and the rows one can select.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Heading.
+    pub title: String,
+    /// Columns, left to right.
+    pub columns: Vec<Column>,
+    /// Reference rows always shown above the others and never filtered, sorted or selected
+    /// (e.g. the dealer group, its region and the ecosystem above the group's dealers).
+    pub pinned: Vec<Row>,
+    /// The rows.
+    pub rows: Vec<Row>,
+    /// What to say when there are no rows.
+    pub empty: String,
+}
+
+impl Table {
+    /// A table; computes each column's width from its cells.
+    pub fn new(title: &str, mut columns: Vec<Column>, pinned: Vec<Row>, rows: Vec<Row>) -> Table {
+        for (i, column) in columns.iter_mut().enumerate() {
+            column.width = pinned
+                .iter()
+                .chain(&rows)
+                .filter_map(|row| row.cells.get(i))
+                .map(|cell| cell.text.width() + usize::from(cell.mark.is_some()) * 2)
+                .max()
+                .unwrap_or(0);
+        }
+        Table {
+            title: title.to_owned(),
+            columns,
+            pinned,
+            rows,
+            empty: "no rows".to_owned(),
+        }
+    }
+
+    /// The same table with another note for when it has no rows.
+    pub fn with_empty(mut self, note: &str) -> Table {
+        self.empty = note.to_owned();
+        self
+    }
+
+    /// Indexes of the rows to show, in order: those whose name contains `filter`
+    /// (case-insensitive), sorted by `sort` (stable, so ties keep the builder's order; missing
+    /// values last in both directions).
+    pub fn visible(&self, filter: &str, sort: Option<&Sort>) -> Vec<usize> {
+        let needle = filter.to_lowercase();
+        let mut order: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| needle.is_empty() || self.rows[i].search.contains(&needle))
+            .collect();
+        let column = sort.and_then(|s| {
+            self.columns
+                .iter()
+                .position(|c| c.key == s.column && c.first_sort_descending.is_some())
+                .map(|i| (i, s.descending))
+        });
+        if let Some((col, descending)) = column {
+            order.sort_by(|&a, &b| {
+                let (ka, kb) = (self.sort_key(a, col), self.sort_key(b, col));
+                compare_keys(ka, kb, descending)
+            });
+        }
+        order
+    }
+
+    fn sort_key(&self, row: usize, col: usize) -> &SortKey {
+        static MISSING: SortKey = SortKey::Missing;
+        self.rows[row].cells.get(col).map_or(&MISSING, |c| &c.sort)
+    }
+}
+
+/// Orders two sort keys; missing values go last whatever the direction.
+fn compare_keys(a: &SortKey, b: &SortKey, descending: bool) -> Ordering {
+    let flip = |o: Ordering| if descending { o.reverse() } else { o };
+    match (a, b) {
+        (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
+        (SortKey::Missing, _) => Ordering::Greater,
+        (_, SortKey::Missing) => Ordering::Less,
+        (SortKey::Num(x), SortKey::Num(y)) => flip(x.cmp(y)),
+        (SortKey::Text(x), SortKey::Text(y)) => flip(x.cmp(y)),
+        (SortKey::Num(_), SortKey::Text(_)) => flip(Ordering::Less),
+        (SortKey::Text(_), SortKey::Num(_)) => flip(Ordering::Greater),
+    }
+}
+
+impl Screen {
+    /// The table the selection acts on: the first table block.
+    pub fn table(&self) -> Option<&Table> {
+        self.blocks.iter().find_map(|block| match block {
+            Block::Table(table) => Some(table),
+            Block::Cards(_) | Block::Text(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let row = |id: &str, v: Option<i64>| {
+            Row::new(
+                id,
+                &id.to_uppercase(),
+                vec![
+                    Cell::text(id),
+                    Cell::num("x", v.map(Decimal::from)).mark(Some(Mark::Better)),
+                ],
+            )
+        };
+        Table::new(
+            "t",
+            vec![
+                Column::new("name", "Name", "Name", Align::Left, 0),
+                Column::new("v", "Value", "V", Align::Right, 1),
+            ],
+            vec![],
+            vec![
+                row("north", Some(3)),
+                row("south", None),
+                row("east", Some(10)),
+                row("west", Some(3)),
+            ],
+        )
+    }
+
+    #[test]
+    fn widths_cover_the_widest_cell_and_its_mark() {
+        let t = table();
+        assert_eq!(t.columns[0].width, 5);
+        assert_eq!(t.columns[1].width, 3);
+    }
+
+    #[test]
+    fn filter_matches_names_ignoring_case() {
+        let t = table();
+        assert_eq!(t.visible("ST", None), vec![2, 3]);
+        assert_eq!(t.visible("", None), vec![0, 1, 2, 3]);
+        assert!(t.visible("zzz", None).is_empty());
+    }
+
+    #[test]
+    fn sorting_is_stable_and_puts_missing_last_both_ways() {
+        let t = table();
+        let desc = Sort {
+            column: "v".into(),
+            descending: true,
+        };
+        assert_eq!(t.visible("", Some(&desc)), vec![2, 0, 3, 1]);
+        let asc = Sort {
+            descending: false,
+            ..desc
+        };
+        assert_eq!(t.visible("", Some(&asc)), vec![0, 3, 2, 1]);
+        let unknown = Sort {
+            column: "nope".into(),
+            descending: true,
+        };
+        assert_eq!(t.visible("", Some(&unknown)), vec![0, 1, 2, 3]);
+    }
+}

@@ -1,0 +1,71 @@
+//! One view-model builder per tab: from a snapshot and a drill node to a [`Screen`].
+//!
+//! A builder is a pure function `fn build(ctx: &Context) -> Screen`; it formats every number
+//! (units included) so that the terminal, headless renders and exports show the same text.
+
+mod stub;
+
+use crate::model::Snapshot;
+
+use super::drill::Node;
+use super::screen::Screen;
+use super::tab::Tab;
+
+/// What a builder reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The current period's snapshot.
+    pub snapshot: &'a Snapshot,
+    /// The compared period's snapshot, when comparing (issue 4).
+    pub compared: Option<&'a Snapshot>,
+    /// The drill level's node.
+    pub node: &'a Node,
+    /// The Segments tab's breakdown.
+    pub dimension: Dimension,
+}
+
+/// What the Segments tab breaks the scorecard down by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// The level below the drill node: regions, then dealer groups, then dealers.
+    #[default]
+    Hierarchy,
+    /// Dealer-group programme tier.
+    Tier,
+    /// Dealer size band.
+    SizeBand,
+    /// Metro or rural market.
+    Locale,
+    /// EV-certified or not.
+    EvCertified,
+}
+
+impl Dimension {
+    /// Every dimension, in the order `d` cycles through them.
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Hierarchy,
+        Dimension::Tier,
+        Dimension::SizeBand,
+        Dimension::Locale,
+        Dimension::EvCertified,
+    ];
+
+    /// The next dimension, wrapping around.
+    pub fn next(self) -> Dimension {
+        let at = Dimension::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        Dimension::ALL[(at + 1) % Dimension::ALL.len()]
+    }
+}
+
+/// Builds the screen of `tab`.
+pub fn build(tab: Tab, _ctx: &Context<'_>) -> Screen {
+    match tab {
+        Tab::Overview => stub::coming(tab, 3),
+        Tab::Journeys => stub::coming(tab, 3),
+        Tab::Segments => stub::coming(tab, 3),
+        Tab::Dealers => stub::coming(tab, 3),
+        Tab::Maturity => stub::coming(tab, 3),
+        Tab::Pnl => stub::coming(tab, 3),
+        Tab::Attribution => stub::coming(tab, 5),
+    }
+}

@@ -1,0 +1,144 @@
+//! The body: a tab's screen laid out block by block. Every tab uses this layout; a tab that needs
+//! its own arrangement gets a module in `ui::views` and an arm in [`render`].
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::screen::{Block, Table};
+use crate::app::{App, Tab};
+use crate::ui::theme::Skin;
+use crate::ui::widgets::{cards, table, text};
+
+/// Draws the screen of the tab on screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    match app.tab() {
+        Tab::Overview
+        | Tab::Journeys
+        | Tab::Segments
+        | Tab::Dealers
+        | Tab::Maturity
+        | Tab::Pnl
+        | Tab::Attribution => blocks(app, area, buf, skin),
+    }
+}
+
+/// Rows a table needs to show its title, header, pinned rows (and their rule) and `rows` rows.
+fn table_height(table: &Table, rows: usize) -> u16 {
+    let pinned = table.pinned.len() + usize::from(!table.pinned.is_empty());
+    u16::try_from(2 + pinned + rows.max(1)).unwrap_or(u16::MAX)
+}
+
+/// Stacks the blocks top to bottom with a blank row between them. The first table gets the
+/// room left by the others (text shrinks first, then card details) and at least a few rows.
+pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let screen = app.screen();
+    let n = screen.blocks.len();
+    if n == 0 || area.is_empty() {
+        return;
+    }
+    let primary = screen.blocks.iter().position(|b| matches!(b, Block::Table(_)));
+    let want: Vec<u16> = screen
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| match block {
+            Block::Cards(c) => cards::height(c, area.width),
+            Block::Text(t) => text::height(t, area.width),
+            Block::Table(t) if Some(i) == primary => table_height(t, app.visible_rows().len()),
+            Block::Table(t) => table_height(t, t.rows.len()),
+        })
+        .collect();
+    let gaps = u16::try_from(n - 1).unwrap_or(0);
+    let mut heights = want.clone();
+    let total = |h: &[u16]| h.iter().sum::<u16>() + gaps;
+    // The primary table keeps at least its header and a few rows.
+    let floor = |i: usize| -> u16 {
+        match &screen.blocks[i] {
+            Block::Table(t) if Some(i) == primary => table_height(t, 3).min(want[i]),
+            Block::Table(_) => 3.min(want[i]),
+            Block::Text(_) => 2.min(want[i]),
+            Block::Cards(_) => 3.min(want[i]),
+        }
+    };
+    for pass in [0, 1, 2] {
+        for i in (0..n).rev() {
+            if total(&heights) <= area.height {
+                break;
+            }
+            let shrinkable = match (&screen.blocks[i], pass) {
+                (Block::Text(_), 0) | (Block::Cards(_), 1) => true,
+                (Block::Table(_), 2) => true,
+                _ => false,
+            };
+            if shrinkable {
+                let over = total(&heights) - area.height;
+                heights[i] = heights[i].saturating_sub(over).max(floor(i));
+            }
+        }
+    }
+    // The primary table also takes any room left over, so it fills the screen.
+    if let Some(p) = primary {
+        let spare = area.height.saturating_sub(total(&heights));
+        heights[p] += spare;
+    }
+    let mut y = area.y;
+    for (i, block) in screen.blocks.iter().enumerate() {
+        if y >= area.bottom() {
+            break;
+        }
+        let h = heights[i].min(area.bottom() - y);
+        let rect = Rect::new(area.x, y, area.width, h);
+        match block {
+            Block::Cards(c) => cards::render(c, rect, buf, skin),
+            Block::Text(t) => text::render(t, rect, buf, skin),
+            Block::Table(t) => {
+                let is_primary = Some(i) == primary;
+                let all: Vec<usize>;
+                let order = if is_primary {
+                    app.visible_rows()
+                } else {
+                    all = (0..t.rows.len()).collect();
+                    &all
+                };
+                let view = table::TableView {
+                    table: t,
+                    order,
+                    nav: is_primary.then(|| app.nav()),
+                    status: if is_primary { status(app, t, skin) } else { String::new() },
+                };
+                table::render(&view, rect, buf, skin);
+            }
+        }
+        y = y.saturating_add(h).saturating_add(1);
+    }
+}
+
+/// "3/12 · Leads ↓ · /nor": position, sort and filter of the primary table.
+fn status(app: &App, t: &Table, skin: &Skin) -> String {
+    let shown = app.visible_rows().len();
+    let mut parts = Vec::new();
+    if shown > 0 {
+        parts.push(format!("{}/{shown}", app.nav().selected + 1));
+    } else {
+        parts.push(format!("0/{shown}"));
+    }
+    if shown != t.rows.len() {
+        parts.push(format!("of {}", t.rows.len()));
+    }
+    if let Some(sort) = app.sort() {
+        if let Some(column) = t.columns.iter().find(|c| c.key == sort.column) {
+            let arrow = match (sort.descending, app.display().ascii) {
+                (true, false) => "↓",
+                (false, false) => "↑",
+                (true, true) => "desc",
+                (false, true) => "asc",
+            };
+            parts.push(format!("{} {arrow}", column.short));
+        }
+    }
+    let filter = &app.nav().filter;
+    if !filter.is_empty() {
+        parts.push(format!("/{filter}"));
+    }
+    parts.join(skin.glyphs.dot)
+}

@@ -1,0 +1,201 @@
+//! The frame around every view: header, tab bar, breadcrumb, hint bar, and the note shown when
+//! the terminal is too small.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::{App, Tab};
+use crate::model::{Snapshot, Source, SourceKind};
+use crate::ui::fit::{truncate, width, wrap};
+use crate::ui::keymap::{self, Mode};
+use crate::ui::theme::Skin;
+
+/// Smallest terminal the dashboard draws into; below it a note asks for more room.
+pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// Line 1: the ecosystem's name and the period on the left, source freshness on the right.
+pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let snapshot = app.snapshot();
+    let t = &skin.theme;
+    let g = &skin.glyphs;
+    let w = usize::from(area.width);
+    let period = period_label(snapshot);
+    let left_room = w.saturating_sub(width(&period) + 2);
+    let name = truncate(&snapshot.ecosystem.name, left_room.max(8), g.ellipsis);
+    let (x, _) = buf.set_stringn(area.x, area.y, &name, w, t.title);
+    let (x, _) = buf.set_stringn(x, area.y, "  ", w, t.text);
+    let (x, _) = buf.set_stringn(x, area.y, &period, w.saturating_sub(usize::from(x - area.x)), t.strong);
+    let used = usize::from(x - area.x);
+    let room = w.saturating_sub(used + 3);
+    let fresh = freshness(snapshot, room, skin);
+    let mut fx = area.right().saturating_sub(u16::try_from(fresh.iter().map(|(s, _)| width(s)).sum::<usize>()).unwrap_or(0));
+    for (text, style) in fresh {
+        let (nx, _) = buf.set_stringn(fx, area.y, &text, usize::from(area.right() - fx), style);
+        fx = nx;
+    }
+}
+
+/// `Oct 2026`, with the fiscal label when the snapshot defines a fiscal year.
+fn period_label(snapshot: &Snapshot) -> String {
+    let id = snapshot.period.id;
+    match snapshot.period.fiscal_year_start_month.and_then(|m| id.fiscal_label(m)) {
+        Some(fiscal) => format!("{} ({fiscal})", id.label()),
+        None => id.label(),
+    }
+}
+
+/// Short name of a source system.
+fn source_name(source: &Source) -> &str {
+    match source.kind {
+        SourceKind::Crm => "CRM",
+        SourceKind::Dms => "DMS",
+        SourceKind::Map => "MAP",
+        SourceKind::Cdp => "CDP",
+        SourceKind::AdPlatform => "Ads",
+        SourceKind::Analytics => "Analytics",
+        SourceKind::Prm => "PRM",
+        SourceKind::Other => source.name.as_str(),
+    }
+}
+
+/// "CRM as of Oct 31 · DMS as of Oct 28!" fitted into `room` columns: "as of" goes first,
+/// then sources from the end ("+2"). A source older than the period's end is marked `!` and
+/// drawn as a warning, so staleness is never carried by colour alone.
+fn freshness(snapshot: &Snapshot, room: usize, skin: &Skin) -> Vec<(String, Style)> {
+    let end = snapshot.period.end;
+    let item = |s: &Source, long: bool| {
+        let date = s.as_of.format("%b %-d");
+        let stale = if s.as_of < end { "!" } else { "" };
+        if long {
+            format!("{} as of {date}{stale}", source_name(s))
+        } else {
+            format!("{} {date}{stale}", source_name(s))
+        }
+    };
+    let sources = &snapshot.provenance.sources;
+    for long in [true, false] {
+        for shown in (0..=sources.len()).rev() {
+            let mut parts: Vec<(String, Style)> = Vec::new();
+            for (i, s) in sources.iter().take(shown).enumerate() {
+                if i > 0 {
+                    parts.push((skin.glyphs.dot.to_owned(), skin.theme.muted));
+                }
+                let style = if s.as_of < end { skin.theme.warn } else { skin.theme.muted };
+                parts.push((item(s, long), style));
+            }
+            if shown < sources.len() {
+                parts.push((format!(" +{}", sources.len() - shown), skin.theme.muted));
+            }
+            let total: usize = parts.iter().map(|(s, _)| width(s)).sum();
+            if total <= room && (shown > 0 || !long) {
+                return parts;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Line 2: the tabs with their digits; titles shorten when the width runs out.
+pub fn tabs(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let t = &skin.theme;
+    let labels = |short: Option<usize>| -> Vec<String> {
+        Tab::ALL
+            .iter()
+            .map(|tab| {
+                let title = match short {
+                    Some(n) if *tab != app.tab() => crate::ui::fit::take_columns(tab.title(), n),
+                    _ => tab.title(),
+                };
+                if title.is_empty() {
+                    format!(" {} ", tab.index() + 1)
+                } else {
+                    format!(" {} {title} ", tab.index() + 1)
+                }
+            })
+            .collect()
+    };
+    let fits = |labels: &[String]| labels.iter().map(|l| width(l)).sum::<usize>() <= usize::from(area.width);
+    let chosen = [None, Some(4), Some(1), Some(0)]
+        .into_iter()
+        .map(labels)
+        .find(|l| fits(l))
+        .unwrap_or_else(|| labels(Some(0)));
+    let mut x = area.x;
+    for (tab, label) in Tab::ALL.iter().zip(chosen) {
+        let style = if *tab == app.tab() { t.selected.patch(t.strong) } else { t.muted };
+        let (nx, _) = buf.set_stringn(x, area.y, &label, usize::from(area.right().saturating_sub(x)), style);
+        x = nx;
+    }
+}
+
+/// Line 3: where you are, ecosystem first; the start is cut when it does not fit.
+pub fn breadcrumb(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let crumbs = app.breadcrumb();
+    let sep = skin.glyphs.crumb;
+    let mut text = crumbs.join(sep);
+    let w = usize::from(area.width);
+    if width(&text) > w {
+        // Keep the deepest levels: they say where you are.
+        let mut kept: Vec<&str> = Vec::new();
+        for crumb in crumbs.iter().rev() {
+            let candidate: Vec<&str> = std::iter::once(crumb.as_str()).chain(kept.iter().copied()).collect();
+            if width(&candidate.join(sep)) + width(skin.glyphs.ellipsis) + width(sep) > w && !kept.is_empty() {
+                break;
+            }
+            kept = candidate;
+        }
+        text = format!("{}{sep}{}", skin.glyphs.ellipsis, kept.join(sep));
+    }
+    let text = truncate(&text, w, skin.glyphs.ellipsis);
+    buf.set_stringn(area.x, area.y, text, w, skin.theme.strong);
+}
+
+/// The last line: the keys that work here, generated from the keymap; while typing a filter,
+/// the filter itself.
+pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let t = &skin.theme;
+    let mode = Mode::of(app);
+    let mut x = area.x;
+    let right = area.right();
+    if mode == Mode::Filter {
+        let prompt = format!("/{}", app.nav().filter);
+        let (nx, _) = buf.set_stringn(x, area.y, &prompt, usize::from(right - x), t.strong);
+        let (nx, _) = buf.set_stringn(nx, area.y, "_  ", usize::from(right - nx), t.selected);
+        x = nx;
+    }
+    for binding in keymap::bindings(mode) {
+        if binding.hint.is_empty() || !binding.when.holds(app) {
+            continue;
+        }
+        let label = if app.display().ascii { binding.ascii_label } else { binding.label };
+        let needed = width(label) + 1 + width(binding.hint) + 2;
+        if usize::from(right.saturating_sub(x)) < needed {
+            break;
+        }
+        let (nx, _) = buf.set_stringn(x, area.y, label, needed, t.key);
+        let (nx, _) = buf.set_stringn(nx + 1, area.y, binding.hint, needed, t.muted);
+        x = nx + 2;
+    }
+}
+
+/// Instead of the dashboard when the terminal is smaller than [`MIN_SIZE`]: as much of the
+/// note as fits, from 1x1 down to nothing at 0x0.
+pub fn too_small(area: Rect, buf: &mut Buffer, skin: &Skin) {
+    if area.is_empty() {
+        return;
+    }
+    let note = format!(
+        "Terminal too small ({}x{}): ebr needs {}x{}.",
+        area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+    );
+    let lines = wrap(&note, usize::from(area.width));
+    let top = area.y + area.height.saturating_sub(u16::try_from(lines.len()).unwrap_or(0)) / 2;
+    for (n, line) in lines.iter().enumerate() {
+        let y = top + u16::try_from(n).unwrap_or(u16::MAX);
+        if y >= area.bottom() {
+            break;
+        }
+        buf.set_stringn(area.x, y, line, usize::from(area.width), skin.theme.warn);
+    }
+}

@@ -1,0 +1,371 @@
+//! Keys as data. The event loop looks keys up here, and the hint bar and the help overlay are
+//! generated from the same tables, so what the screen says and what the keys do cannot drift.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, App, Tab};
+
+/// Which table of bindings is active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Moving around.
+    Normal,
+    /// Typing a filter.
+    Filter,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Mode {
+    /// The mode the app is in.
+    pub fn of(app: &App) -> Mode {
+        if app.help() {
+            Mode::Help
+        } else if app.filtering() {
+            Mode::Filter
+        } else {
+            Mode::Normal
+        }
+    }
+}
+
+/// When a binding is worth showing in the hint bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// The screen has a table with rows.
+    Rows,
+    /// The selected row can be drilled into.
+    Drillable,
+    /// Below the ecosystem.
+    Drilled,
+    /// A filter is applied.
+    Filtered,
+    /// On the Segments tab.
+    Segments,
+}
+
+impl When {
+    /// Whether the condition holds for `app`.
+    pub fn holds(self, app: &App) -> bool {
+        match self {
+            When::Always => true,
+            When::Rows => !app.visible_rows().is_empty(),
+            When::Drillable => app
+                .selected_row()
+                .zip(app.table())
+                .is_some_and(|(i, t)| t.rows[i].drill.is_some()),
+            When::Drilled => !app.drill().is_empty(),
+            When::Filtered => !app.nav().filter.is_empty(),
+            When::Segments => app.tab() == Tab::Segments,
+        }
+    }
+}
+
+/// One key, as matched: a code and the modifiers that matter (Control, Alt).
+pub type Key = (KeyCode, KeyModifiers);
+
+/// Keys that do one thing, with how the screen names them.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// Each key and the action it sends.
+    pub keys: &'static [(Key, Action)],
+    /// The keys as shown, with Unicode arrows.
+    pub label: &'static str,
+    /// The keys as shown in ASCII.
+    pub ascii_label: &'static str,
+    /// One or two words for the hint bar; empty keeps it out of the hint bar.
+    pub hint: &'static str,
+    /// A sentence for the help overlay.
+    pub help: &'static str,
+    /// When the hint bar shows it.
+    pub when: When,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> Key {
+    (KeyCode::Char(c), NONE)
+}
+
+const QUIT: Binding = Binding {
+    keys: &[
+        (ch('q'), Action::Quit),
+        ((KeyCode::Char('c'), CTRL), Action::Quit),
+    ],
+    label: "q",
+    ascii_label: "q",
+    hint: "quit",
+    help: "Quit (also Ctrl-C).",
+    when: When::Always,
+};
+
+/// Bindings while moving around, in hint-bar order (the bar drops from the end).
+pub const NORMAL: &[Binding] = &[
+    Binding {
+        keys: &[(ch('?'), Action::ToggleHelp)],
+        label: "?",
+        ascii_label: "?",
+        hint: "help",
+        help: "Show or hide this help.",
+        when: When::Always,
+    },
+    QUIT,
+    Binding {
+        keys: &[
+            ((KeyCode::Tab, NONE), Action::NextTab),
+            ((KeyCode::BackTab, NONE), Action::PrevTab),
+        ],
+        label: "Tab/S-Tab",
+        ascii_label: "Tab/S-Tab",
+        hint: "tabs",
+        help: "Next / previous tab.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[
+            (ch('1'), Action::GoTab(Tab::Overview)),
+            (ch('2'), Action::GoTab(Tab::Journeys)),
+            (ch('3'), Action::GoTab(Tab::Segments)),
+            (ch('4'), Action::GoTab(Tab::Dealers)),
+            (ch('5'), Action::GoTab(Tab::Maturity)),
+            (ch('6'), Action::GoTab(Tab::Pnl)),
+            (ch('7'), Action::GoTab(Tab::Attribution)),
+        ],
+        label: "1-7",
+        ascii_label: "1-7",
+        hint: "",
+        help: "Go to a tab by its number.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Down, NONE), Action::Down),
+            (ch('j'), Action::Down),
+            ((KeyCode::Up, NONE), Action::Up),
+            (ch('k'), Action::Up),
+        ],
+        label: "↑↓/jk",
+        ascii_label: "Up/Down/jk",
+        hint: "move",
+        help: "Move the selection one row.",
+        when: When::Rows,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Enter, NONE), Action::Drill),
+            ((KeyCode::Right, NONE), Action::Drill),
+            (ch('l'), Action::Drill),
+        ],
+        label: "Enter",
+        ascii_label: "Enter",
+        hint: "drill",
+        help: "Drill into the selected region, dealer group or dealer (also → and l).",
+        when: When::Drillable,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Esc, NONE), Action::Cancel),
+            ((KeyCode::Backspace, NONE), Action::Back),
+            ((KeyCode::Left, NONE), Action::Back),
+            (ch('h'), Action::Back),
+        ],
+        label: "Esc",
+        ascii_label: "Esc",
+        hint: "up",
+        help: "Up one level, back to the row you came from (also Backspace, ← and h); \
+               Esc first clears a filter.",
+        when: When::Drilled,
+    },
+    Binding {
+        keys: &[(ch('/'), Action::StartFilter)],
+        label: "/",
+        ascii_label: "/",
+        hint: "filter",
+        help: "Filter the rows by name; Enter keeps the filter, Esc clears it.",
+        when: When::Rows,
+    },
+    Binding {
+        keys: &[(ch('n'), Action::NextMatch), (ch('N'), Action::PrevMatch)],
+        label: "n/N",
+        ascii_label: "n/N",
+        hint: "next match",
+        help: "Next / previous row matching the filter (wraps around).",
+        when: When::Filtered,
+    },
+    Binding {
+        keys: &[(ch('s'), Action::CycleSort), (ch('S'), Action::ReverseSort)],
+        label: "s/S",
+        ascii_label: "s/S",
+        hint: "sort",
+        help: "s sorts by the next column (numbers largest first), then back to the \
+               original order; S reverses the sort.",
+        when: When::Rows,
+    },
+    Binding {
+        keys: &[(ch('d'), Action::NextDimension)],
+        label: "d",
+        ascii_label: "d",
+        hint: "breakdown",
+        help: "Segments: break down by the level below, tier, size band, metro/rural or \
+               EV certification.",
+        when: When::Segments,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::PageDown, NONE), Action::PageDown),
+            ((KeyCode::PageUp, NONE), Action::PageUp),
+            ((KeyCode::Char('d'), CTRL), Action::PageDown),
+            ((KeyCode::Char('u'), CTRL), Action::PageUp),
+        ],
+        label: "PgUp/PgDn",
+        ascii_label: "PgUp/PgDn",
+        hint: "",
+        help: "One page up / down (also Ctrl-U / Ctrl-D).",
+        when: When::Rows,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Home, NONE), Action::Top),
+            (ch('g'), Action::Top),
+            ((KeyCode::End, NONE), Action::Bottom),
+            (ch('G'), Action::Bottom),
+        ],
+        label: "Home/End g/G",
+        ascii_label: "Home/End g/G",
+        hint: "",
+        help: "First / last row.",
+        when: When::Rows,
+    },
+];
+
+/// Bindings while typing a filter. Any other printable character is added to the filter.
+pub const FILTER: &[Binding] = &[
+    Binding {
+        keys: &[((KeyCode::Enter, NONE), Action::AcceptFilter)],
+        label: "Enter",
+        ascii_label: "Enter",
+        hint: "keep",
+        help: "Keep the filter and go back to moving around.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Esc, NONE), Action::Cancel)],
+        label: "Esc",
+        ascii_label: "Esc",
+        hint: "clear",
+        help: "Clear the filter.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Backspace, NONE), Action::FilterBackspace)],
+        label: "Backspace",
+        ascii_label: "Backspace",
+        hint: "",
+        help: "Delete the last character.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Down, NONE), Action::Down),
+            ((KeyCode::Up, NONE), Action::Up),
+        ],
+        label: "↑↓",
+        ascii_label: "Up/Down",
+        hint: "move",
+        help: "Move the selection while typing.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
+        label: "Ctrl-C",
+        ascii_label: "Ctrl-C",
+        hint: "",
+        help: "Quit.",
+        when: When::Always,
+    },
+];
+
+/// Bindings while the help overlay is open.
+pub const HELP: &[Binding] = &[
+    Binding {
+        keys: &[
+            (ch('?'), Action::ToggleHelp),
+            ((KeyCode::Esc, NONE), Action::ToggleHelp),
+            (ch('q'), Action::ToggleHelp),
+        ],
+        label: "? Esc q",
+        ascii_label: "? Esc q",
+        hint: "close help",
+        help: "Close the help.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
+        label: "Ctrl-C",
+        ascii_label: "Ctrl-C",
+        hint: "quit",
+        help: "Quit.",
+        when: When::Always,
+    },
+];
+
+/// The bindings of a mode.
+pub fn bindings(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Normal => NORMAL,
+        Mode::Filter => FILTER,
+        Mode::Help => HELP,
+    }
+}
+
+/// The action a key press sends in the app's current mode, if any. Releases are ignored;
+/// Shift is ignored for characters (it is already in the character: `S`, `N`, `G`).
+pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mode = Mode::of(app);
+    let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let found = bindings(mode).iter().find_map(|binding| {
+        binding
+            .keys
+            .iter()
+            .find(|((code, mods), _)| *code == event.code && *mods == relevant)
+            .map(|(_, action)| *action)
+    });
+    match (found, mode, event.code) {
+        (Some(action), _, _) => Some(action),
+        (None, Mode::Filter, KeyCode::Char(c)) if relevant.is_empty() => {
+            Some(Action::FilterChar(c))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in [Mode::Normal, Mode::Filter, Mode::Help] {
+            let mut seen = std::collections::HashSet::new();
+            for binding in bindings(mode) {
+                for (key, _) in binding.keys {
+                    assert!(seen.insert(*key), "{key:?} bound twice in {mode:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_explains_itself() {
+        for binding in NORMAL.iter().chain(FILTER).chain(HELP) {
+            assert!(!binding.help.is_empty() && !binding.label.is_empty());
+            assert!(binding.ascii_label.is_ascii(), "{}", binding.ascii_label);
+        }
+    }
+}
