@@ -3,7 +3,7 @@
 //! and the `ui` module draws an `&App`.
 //!
 //! - [`Tab`], [`Action`]: the closed sets of tabs and user intents.
-//! - [`Drill`], [`Node`]: the path ecosystem → region → dealer group → dealer.
+//! - [`Drill`]: the path ecosystem → region → dealer group → dealer ([`crate::metrics::Level`]).
 //! - [`Nav`], [`Sort`]: selection, scroll, filter and sort of a table.
 //! - [`screen`]: view models (cards, tables, text) shared by the terminal, headless renders and
 //!   the plain-text report.
@@ -11,15 +11,19 @@
 
 mod action;
 mod drill;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod nav;
 pub mod screen;
 mod state;
 mod tab;
+#[cfg(test)]
+mod tests;
 mod update;
 pub mod views;
 
 pub use action::Action;
-pub use drill::{Depth, Drill, Frame, Node};
+pub use drill::{Drill, Frame};
 pub use nav::{Nav, Sort};
 pub use state::{App, Display, EmptyLibrary};
 pub use tab::{ParseTabError, Tab};

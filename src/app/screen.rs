@@ -9,8 +9,8 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
-use super::drill::Node;
 use super::nav::Sort;
+use crate::metrics::Level;
 
 /// Everything one tab shows at one drill level, top to bottom.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,6 +44,8 @@ pub struct Card {
     pub detail: Vec<String>,
     /// How the value reads.
     pub tone: Tone,
+    /// A direction glyph beside the value (e.g. cost to serve against before).
+    pub mark: Option<Mark>,
 }
 
 /// Paragraphs under a title.
@@ -199,7 +201,7 @@ pub struct Row {
     /// Lowercase text the filter searches (the row's name).
     pub search: String,
     /// The node Enter drills into, if any.
-    pub drill: Option<Node>,
+    pub drill: Option<Level>,
     /// One cell per column.
     pub cells: Vec<Cell>,
 }
@@ -215,9 +217,9 @@ impl Row {
         }
     }
 
-    /// The same row, drilling into `node` on Enter.
-    pub fn drill(mut self, node: Node) -> Row {
-        self.drill = Some(node);
+    /// The same row, drilling into `level` on Enter.
+    pub fn drill(mut self, level: Level) -> Row {
+        self.drill = Some(level);
         self
     }
 }

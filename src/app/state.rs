@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::metrics::{Level, Scorecard};
 use crate::model::{Library, PeriodId, Snapshot};
 
-use super::drill::{Drill, Node};
+use super::drill::Drill;
 use super::nav::{Nav, Sort};
 use super::screen::{Screen, Table};
 use super::tab::Tab;
@@ -40,7 +41,7 @@ pub(super) struct ScreenKey {
     period: PeriodId,
     compared: Option<PeriodId>,
     tab: Tab,
-    node: Node,
+    level: Level,
     dimension: Dimension,
 }
 
@@ -60,8 +61,8 @@ const CACHE_LIMIT: usize = 512;
 #[derive(Clone, Debug)]
 pub struct App {
     pub(super) library: Library,
-    pub(super) snapshot: Arc<Snapshot>,
-    pub(super) compared: Option<Arc<Snapshot>>,
+    pub(super) card: Arc<Scorecard>,
+    pub(super) compared: Option<Arc<Scorecard>>,
     pub(super) tab: Tab,
     pub(super) drill: Drill,
     pub(super) navs: [Nav; Tab::COUNT],
@@ -84,16 +85,17 @@ impl App {
     pub fn new(library: Library, display: Display) -> Result<App, EmptyLibrary> {
         let period = library.default_period().ok_or(EmptyLibrary)?;
         let snapshot = library.get(period).cloned().ok_or(EmptyLibrary)?;
+        let card = Arc::new(Scorecard::new(snapshot));
         let key = ScreenKey {
             period,
             compared: None,
             tab: Tab::Overview,
-            node: Node::Ecosystem,
+            level: Level::Ecosystem,
             dimension: Dimension::default(),
         };
         let mut app = App {
             library,
-            snapshot,
+            card,
             compared: None,
             tab: Tab::Overview,
             drill: Drill::default(),
@@ -123,17 +125,22 @@ impl App {
 
     /// The snapshot of the current period.
     pub fn snapshot(&self) -> &Arc<Snapshot> {
-        &self.snapshot
+        self.card.snapshot()
     }
 
-    /// The snapshot compared against, when comparing.
-    pub fn compared(&self) -> Option<&Arc<Snapshot>> {
+    /// The current period rolled up.
+    pub fn scorecard(&self) -> &Arc<Scorecard> {
+        &self.card
+    }
+
+    /// The compared period rolled up, when comparing.
+    pub fn compared(&self) -> Option<&Arc<Scorecard>> {
         self.compared.as_ref()
     }
 
     /// The current period.
     pub fn period(&self) -> PeriodId {
-        self.snapshot.period.id
+        self.snapshot().period.id
     }
 
     /// The tab on screen.
@@ -146,17 +153,23 @@ impl App {
         &self.drill
     }
 
-    /// The node the current level looks at.
-    pub fn node(&self) -> &Node {
-        self.drill.node()
+    /// The level on screen.
+    pub fn level(&self) -> &Level {
+        self.drill.level()
     }
 
-    /// The breadcrumb: each level's name, ecosystem first.
+    /// The breadcrumb: `Ecosystem`, then each level's name (its id when this period lacks it).
     pub fn breadcrumb(&self) -> Vec<String> {
         self.drill
             .path()
             .into_iter()
-            .map(|node| node.label(&self.snapshot))
+            .map(|level| match level {
+                Level::Ecosystem => "Ecosystem".to_owned(),
+                other => self
+                    .card
+                    .name(other)
+                    .map_or_else(|| other.id().to_owned(), str::to_owned),
+            })
             .collect()
     }
 
@@ -228,10 +241,10 @@ impl App {
 
     fn key(&self) -> ScreenKey {
         ScreenKey {
-            period: self.snapshot.period.id,
-            compared: self.compared.as_ref().map(|s| s.period.id),
+            period: self.period(),
+            compared: self.compared.as_ref().map(|c| c.snapshot().period.id),
             tab: self.tab,
-            node: self.drill.node().clone(),
+            level: self.drill.level().clone(),
             // Only Segments depends on the dimension; other tabs share one cache entry.
             dimension: match self.tab {
                 Tab::Segments => self.dimension,
@@ -242,10 +255,11 @@ impl App {
 
     fn build(&self, key: &ScreenKey) -> Arc<Screen> {
         let ctx = Context {
-            snapshot: &self.snapshot,
+            card: &self.card,
             compared: self.compared.as_deref(),
-            node: &key.node,
+            level: &key.level,
             dimension: key.dimension,
+            ascii: self.display.ascii,
         };
         Arc::new(views::build(key.tab, &ctx))
     }

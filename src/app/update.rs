@@ -1,7 +1,8 @@
 //! `App::update`: the one place where state changes.
 
 use super::action::Action;
-use super::drill::Node;
+use crate::metrics::Level;
+
 use super::nav::{Nav, Sort};
 use super::state::App;
 use super::tab::Tab;
@@ -103,9 +104,9 @@ impl App {
         else {
             return;
         };
-        let lineage = target.lineage(&self.snapshot);
-        let here = self.drill.node().clone();
-        let steps: Vec<Node> = match lineage.iter().position(|n| *n == here) {
+        let lineage = self.card.path(&target);
+        let here = self.drill.level().clone();
+        let steps: Vec<Level> = match lineage.iter().position(|l| *l == here) {
             Some(at) => lineage[at + 1..].to_vec(),
             None => vec![target],
         };

@@ -36,7 +36,10 @@ pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     if n == 0 || area.is_empty() {
         return;
     }
-    let primary = screen.blocks.iter().position(|b| matches!(b, Block::Table(_)));
+    let primary = screen
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)));
     let want: Vec<u16> = screen
         .blocks
         .iter()
@@ -65,11 +68,10 @@ pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
             if total(&heights) <= area.height {
                 break;
             }
-            let shrinkable = match (&screen.blocks[i], pass) {
-                (Block::Text(_), 0) | (Block::Cards(_), 1) => true,
-                (Block::Table(_), 2) => true,
-                _ => false,
-            };
+            let shrinkable = matches!(
+                (&screen.blocks[i], pass),
+                (Block::Text(_), 0) | (Block::Cards(_), 1) | (Block::Table(_), 2)
+            );
             if shrinkable {
                 let over = total(&heights) - area.height;
                 heights[i] = heights[i].saturating_sub(over).max(floor(i));
@@ -104,7 +106,11 @@ pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
                     table: t,
                     order,
                     nav: is_primary.then(|| app.nav()),
-                    status: if is_primary { status(app, t, skin) } else { String::new() },
+                    status: if is_primary {
+                        status(app, t, skin)
+                    } else {
+                        String::new()
+                    },
                 };
                 table::render(&view, rect, buf, skin);
             }
@@ -125,16 +131,17 @@ fn status(app: &App, t: &Table, skin: &Skin) -> String {
     if shown != t.rows.len() {
         parts.push(format!("of {}", t.rows.len()));
     }
-    if let Some(sort) = app.sort() {
-        if let Some(column) = t.columns.iter().find(|c| c.key == sort.column) {
-            let arrow = match (sort.descending, app.display().ascii) {
-                (true, false) => "↓",
-                (false, false) => "↑",
-                (true, true) => "desc",
-                (false, true) => "asc",
-            };
-            parts.push(format!("{} {arrow}", column.short));
-        }
+    let sorted = app
+        .sort()
+        .and_then(|sort| Some((sort, t.columns.iter().find(|c| c.key == sort.column)?)));
+    if let Some((sort, column)) = sorted {
+        let arrow = match (sort.descending, app.display().ascii) {
+            (true, false) => "↓",
+            (false, false) => "↑",
+            (true, true) => "desc",
+            (false, true) => "asc",
+        };
+        parts.push(format!("{} {arrow}", column.short));
     }
     let filter = &app.nav().filter;
     if !filter.is_empty() {

@@ -25,11 +25,19 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let name = truncate(&snapshot.ecosystem.name, left_room.max(8), g.ellipsis);
     let (x, _) = buf.set_stringn(area.x, area.y, &name, w, t.title);
     let (x, _) = buf.set_stringn(x, area.y, "  ", w, t.text);
-    let (x, _) = buf.set_stringn(x, area.y, &period, w.saturating_sub(usize::from(x - area.x)), t.strong);
+    let (x, _) = buf.set_stringn(
+        x,
+        area.y,
+        &period,
+        w.saturating_sub(usize::from(x - area.x)),
+        t.strong,
+    );
     let used = usize::from(x - area.x);
     let room = w.saturating_sub(used + 3);
     let fresh = freshness(snapshot, room, skin);
-    let mut fx = area.right().saturating_sub(u16::try_from(fresh.iter().map(|(s, _)| width(s)).sum::<usize>()).unwrap_or(0));
+    let mut fx = area.right().saturating_sub(
+        u16::try_from(fresh.iter().map(|(s, _)| width(s)).sum::<usize>()).unwrap_or(0),
+    );
     for (text, style) in fresh {
         let (nx, _) = buf.set_stringn(fx, area.y, &text, usize::from(area.right() - fx), style);
         fx = nx;
@@ -39,7 +47,11 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
 /// `Oct 2026`, with the fiscal label when the snapshot defines a fiscal year.
 fn period_label(snapshot: &Snapshot) -> String {
     let id = snapshot.period.id;
-    match snapshot.period.fiscal_year_start_month.and_then(|m| id.fiscal_label(m)) {
+    match snapshot
+        .period
+        .fiscal_year_start_month
+        .and_then(|m| id.fiscal_label(m))
+    {
         Some(fiscal) => format!("{} ({fiscal})", id.label()),
         None => id.label(),
     }
@@ -81,7 +93,11 @@ fn freshness(snapshot: &Snapshot, room: usize, skin: &Skin) -> Vec<(String, Styl
                 if i > 0 {
                     parts.push((skin.glyphs.dot.to_owned(), skin.theme.muted));
                 }
-                let style = if s.as_of < end { skin.theme.warn } else { skin.theme.muted };
+                let style = if s.as_of < end {
+                    skin.theme.warn
+                } else {
+                    skin.theme.muted
+                };
                 parts.push((item(s, long), style));
             }
             if shown < sources.len() {
@@ -96,36 +112,50 @@ fn freshness(snapshot: &Snapshot, room: usize, skin: &Skin) -> Vec<(String, Styl
     Vec::new()
 }
 
-/// Line 2: the tabs with their digits; titles shorten when the width runs out.
+/// Line 2: the tabs with their digits; titles shorten when the width runs out. Neighbours share
+/// one space, and the active tab is drawn last so its highlight keeps both of its spaces.
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let t = &skin.theme;
-    let labels = |short: Option<usize>| -> Vec<String> {
+    let label = |tab: Tab, short: Option<usize>| -> String {
+        let title = match short {
+            Some(n) if tab != app.tab() => crate::ui::fit::take_columns(tab.title(), n),
+            _ => tab.title(),
+        };
+        if title.is_empty() {
+            format!(" {} ", tab.index() + 1)
+        } else {
+            format!(" {} {title} ", tab.index() + 1)
+        }
+    };
+    let total = |short: Option<usize>| -> usize {
         Tab::ALL
             .iter()
-            .map(|tab| {
-                let title = match short {
-                    Some(n) if *tab != app.tab() => crate::ui::fit::take_columns(tab.title(), n),
-                    _ => tab.title(),
-                };
-                if title.is_empty() {
-                    format!(" {} ", tab.index() + 1)
-                } else {
-                    format!(" {} {title} ", tab.index() + 1)
-                }
-            })
-            .collect()
+            .map(|&tab| width(&label(tab, short)) - 1)
+            .sum::<usize>()
+            + 1
     };
-    let fits = |labels: &[String]| labels.iter().map(|l| width(l)).sum::<usize>() <= usize::from(area.width);
-    let chosen = [None, Some(4), Some(1), Some(0)]
+    let short = [None, Some(4), Some(1), Some(0)]
         .into_iter()
-        .map(labels)
-        .find(|l| fits(l))
-        .unwrap_or_else(|| labels(Some(0)));
+        .find(|&s| total(s) <= usize::from(area.width))
+        .unwrap_or(Some(0));
+    let mut spots = Vec::with_capacity(Tab::COUNT);
     let mut x = area.x;
-    for (tab, label) in Tab::ALL.iter().zip(chosen) {
-        let style = if *tab == app.tab() { t.selected.patch(t.strong) } else { t.muted };
-        let (nx, _) = buf.set_stringn(x, area.y, &label, usize::from(area.right().saturating_sub(x)), style);
-        x = nx;
+    for tab in Tab::ALL {
+        let text = label(tab, short);
+        spots.push((tab, x, text.clone()));
+        x = x.saturating_add(u16::try_from(width(&text) - 1).unwrap_or(u16::MAX));
+    }
+    spots.sort_by_key(|(tab, _, _)| *tab == app.tab());
+    for (tab, x, text) in spots {
+        if x >= area.right() {
+            continue;
+        }
+        let style = if tab == app.tab() {
+            t.selected.patch(t.strong)
+        } else {
+            t.muted
+        };
+        buf.set_stringn(x, area.y, &text, usize::from(area.right() - x), style);
     }
 }
 
@@ -139,8 +169,12 @@ pub fn breadcrumb(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         // Keep the deepest levels: they say where you are.
         let mut kept: Vec<&str> = Vec::new();
         for crumb in crumbs.iter().rev() {
-            let candidate: Vec<&str> = std::iter::once(crumb.as_str()).chain(kept.iter().copied()).collect();
-            if width(&candidate.join(sep)) + width(skin.glyphs.ellipsis) + width(sep) > w && !kept.is_empty() {
+            let candidate: Vec<&str> = std::iter::once(crumb.as_str())
+                .chain(kept.iter().copied())
+                .collect();
+            if width(&candidate.join(sep)) + width(skin.glyphs.ellipsis) + width(sep) > w
+                && !kept.is_empty()
+            {
                 break;
             }
             kept = candidate;
@@ -168,7 +202,11 @@ pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         if binding.hint.is_empty() || !binding.when.holds(app) {
             continue;
         }
-        let label = if app.display().ascii { binding.ascii_label } else { binding.label };
+        let label = if app.display().ascii {
+            binding.ascii_label
+        } else {
+            binding.label
+        };
         let needed = width(label) + 1 + width(binding.hint) + 2;
         if usize::from(right.saturating_sub(x)) < needed {
             break;
@@ -190,7 +228,11 @@ pub fn too_small(area: Rect, buf: &mut Buffer, skin: &Skin) {
         area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
     );
     let lines = wrap(&note, usize::from(area.width));
-    let top = area.y + area.height.saturating_sub(u16::try_from(lines.len()).unwrap_or(0)) / 2;
+    let top = area.y
+        + area
+            .height
+            .saturating_sub(u16::try_from(lines.len()).unwrap_or(0))
+            / 2;
     for (n, line) in lines.iter().enumerate() {
         let y = top + u16::try_from(n).unwrap_or(u16::MAX);
         if y >= area.bottom() {

@@ -12,34 +12,52 @@ use crate::ui::theme::Skin;
 
 /// How the numbers are computed, for the reviewer who asks.
 pub const DEFINITIONS: &[&str] = &[
-    "Ratios are recomputed from summed parts at every level, never averaged; n/a means an \
-     empty denominator.",
-    "Rates change in percentage points (pp). ROI = (attributed gross margin - martech cost) / \
-     martech cost.",
+    "Ratios: summed parts divided at every level; n/a: nothing to divide by.",
+    "Rates change in pp. ROI = (attributed margin - martech cost) / martech cost.",
 ];
+
+/// What the marks beside a value mean, in the glyphs in use.
+fn legend(ascii: bool) -> String {
+    let g = crate::ui::theme::Glyphs::new(crate::app::Display {
+        colour: false,
+        ascii,
+    });
+    format!(
+        "{} better / {} worse than the ecosystem (by direction); {} within the flat threshold.",
+        g.better, g.worse, g.flat
+    )
+}
 
 /// Columns of the key column.
 const KEY_W: usize = 14;
 
 /// One line of the overlay: a key column and its text, or a heading.
-enum Line<'a> {
+enum Line {
     Heading(&'static str),
-    Key(&'a str, &'static str),
-    Text(&'static str),
+    Key(&'static str, &'static str),
+    Text(String),
 }
 
-fn lines(ascii: bool) -> Vec<Line<'static>> {
+fn lines(ascii: bool) -> Vec<Line> {
     let keys = |bindings: &'static [Binding]| {
-        bindings.iter().map(move |b| {
-            Line::Key(if ascii { b.ascii_label } else { b.label }, b.help)
-        })
+        bindings
+            .iter()
+            .map(move |b| Line::Key(if ascii { b.ascii_label } else { b.label }, b.help))
     };
     let mut out = vec![Line::Heading("Keys")];
     out.extend(keys(keymap::bindings(Mode::Normal)));
-    out.push(Line::Heading("While typing a filter (any text is added to it)"));
-    out.extend(keys(keymap::bindings(Mode::Filter)).filter(|l| !matches!(l, Line::Key("Ctrl-C", _))));
+    let filter: Vec<String> = keymap::bindings(Mode::Filter)
+        .iter()
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| format!("{} {}", if ascii { b.ascii_label } else { b.label }, b.hint))
+        .collect();
+    out.push(Line::Text(format!(
+        "While filtering, type to filter; {}.",
+        filter.join(", ")
+    )));
     out.push(Line::Heading("Definitions"));
-    out.extend(DEFINITIONS.iter().map(|d| Line::Text(d)));
+    out.extend(DEFINITIONS.iter().map(|d| Line::Text((*d).to_owned())));
+    out.push(Line::Text(legend(ascii)));
     out
 }
 
@@ -73,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
                 }
             }
             Line::Text(text) => {
-                let wrapped = wrap(text, inner_w);
+                let wrapped = wrap(&text, inner_w);
                 rows.extend(wrapped.into_iter().map(|l| (String::new(), l, Kind::Plain)));
             }
         }

@@ -162,7 +162,7 @@ pub const NORMAL: &[Binding] = &[
         label: "Enter",
         ascii_label: "Enter",
         hint: "drill",
-        help: "Drill into the selected region, dealer group or dealer (also → and l).",
+        help: "Drill into the selected row (also → and l).",
         when: When::Drillable,
     },
     Binding {
@@ -175,8 +175,7 @@ pub const NORMAL: &[Binding] = &[
         label: "Esc",
         ascii_label: "Esc",
         hint: "up",
-        help: "Up one level, back to the row you came from (also Backspace, ← and h); \
-               Esc first clears a filter.",
+        help: "Up one level (also Backspace, ←, h); Esc first clears a filter.",
         when: When::Drilled,
     },
     Binding {
@@ -184,7 +183,7 @@ pub const NORMAL: &[Binding] = &[
         label: "/",
         ascii_label: "/",
         hint: "filter",
-        help: "Filter the rows by name; Enter keeps the filter, Esc clears it.",
+        help: "Filter rows by name; Enter keeps it, Esc clears it.",
         when: When::Rows,
     },
     Binding {
@@ -192,7 +191,7 @@ pub const NORMAL: &[Binding] = &[
         label: "n/N",
         ascii_label: "n/N",
         hint: "next match",
-        help: "Next / previous row matching the filter (wraps around).",
+        help: "Next / previous match of the filter (wraps).",
         when: When::Filtered,
     },
     Binding {
@@ -200,8 +199,7 @@ pub const NORMAL: &[Binding] = &[
         label: "s/S",
         ascii_label: "s/S",
         hint: "sort",
-        help: "s sorts by the next column (numbers largest first), then back to the \
-               original order; S reverses the sort.",
+        help: "Sort by the next column (numbers largest first); S reverses.",
         when: When::Rows,
     },
     Binding {
@@ -209,8 +207,7 @@ pub const NORMAL: &[Binding] = &[
         label: "d",
         ascii_label: "d",
         hint: "breakdown",
-        help: "Segments: break down by the level below, tier, size band, metro/rural or \
-               EV certification.",
+        help: "Segments: next breakdown (level below, tier, locale, size, EV).",
         when: When::Segments,
     },
     Binding {

@@ -215,8 +215,13 @@ mod tests {
     #[test]
     fn colours_are_named_and_backgrounds_untouched() {
         let t = Theme::named();
-        for style in [t.text, t.muted, t.good, t.bad, t.title, t.key, t.border, t.warn] {
-            assert!(!matches!(style.fg, Some(Color::Rgb(..) | Color::Indexed(_))));
+        for style in [
+            t.text, t.muted, t.good, t.bad, t.title, t.key, t.border, t.warn,
+        ] {
+            assert!(!matches!(
+                style.fg,
+                Some(Color::Rgb(..) | Color::Indexed(_))
+            ));
             assert_eq!(style.bg, None);
         }
     }
@@ -228,8 +233,18 @@ mod tests {
             ascii: true,
         });
         let all = [
-            g.better, g.worse, g.flat, g.crumb, g.ellipsis, g.pointer, g.dot, g.bar,
-            g.border.top_left, g.border.horizontal_top, g.border.vertical_left, g.arrows.0,
+            g.better,
+            g.worse,
+            g.flat,
+            g.crumb,
+            g.ellipsis,
+            g.pointer,
+            g.dot,
+            g.bar,
+            g.border.top_left,
+            g.border.horizontal_top,
+            g.border.vertical_left,
+            g.arrows.0,
         ];
         assert!(all.iter().all(|s| s.is_ascii()), "{all:?}");
     }

@@ -3,25 +3,30 @@
 //! A builder is a pure function `fn build(ctx: &Context) -> Screen`; it formats every number
 //! (units included) so that the terminal, headless renders and exports show the same text.
 
+mod common;
+mod dealers;
+mod overview;
+mod segments;
 mod stub;
 
-use crate::model::Snapshot;
+use crate::metrics::{Level, Scorecard};
 
-use super::drill::Node;
 use super::screen::Screen;
 use super::tab::Tab;
 
 /// What a builder reads.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
-    /// The current period's snapshot.
-    pub snapshot: &'a Snapshot,
-    /// The compared period's snapshot, when comparing (issue 4).
-    pub compared: Option<&'a Snapshot>,
-    /// The drill level's node.
-    pub node: &'a Node,
+    /// The current period, rolled up (its snapshot is `card.snapshot()`).
+    pub card: &'a Scorecard,
+    /// The compared period, rolled up, when comparing (issue 4).
+    pub compared: Option<&'a Scorecard>,
+    /// The drill level.
+    pub level: &'a Level,
     /// The Segments tab's breakdown.
     pub dimension: Dimension,
+    /// Write numbers with ASCII symbols only ("1.8x", "EUR 1,200").
+    pub ascii: bool,
 }
 
 /// What the Segments tab breaks the scorecard down by.
@@ -58,12 +63,12 @@ impl Dimension {
 }
 
 /// Builds the screen of `tab`.
-pub fn build(tab: Tab, _ctx: &Context<'_>) -> Screen {
+pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
     match tab {
-        Tab::Overview => stub::coming(tab, 3),
+        Tab::Overview => overview::build(ctx),
         Tab::Journeys => stub::coming(tab, 3),
-        Tab::Segments => stub::coming(tab, 3),
-        Tab::Dealers => stub::coming(tab, 3),
+        Tab::Segments => segments::build(ctx),
+        Tab::Dealers => dealers::build(ctx),
         Tab::Maturity => stub::coming(tab, 3),
         Tab::Pnl => stub::coming(tab, 3),
         Tab::Attribution => stub::coming(tab, 5),

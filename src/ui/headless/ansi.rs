@@ -51,7 +51,10 @@ fn colour_code(color: Color, background: bool) -> Option<String> {
         Color::LightCyan => base(96),
         Color::White => base(97),
         Color::Indexed(n) => Some(format!("{};5;{n}", if background { 48 } else { 38 })),
-        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", if background { 48 } else { 38 })),
+        Color::Rgb(r, g, b) => Some(format!(
+            "{};2;{r};{g};{b}",
+            if background { 48 } else { 38 }
+        )),
     }
 }
 
@@ -106,7 +109,12 @@ mod tests {
     fn named_colours_use_classic_codes_and_runs_are_reset() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
         buf.set_string(0, 0, "ok", Style::new().fg(Color::Green));
-        buf.set_string(3, 0, "no", Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
+        buf.set_string(
+            3,
+            0,
+            "no",
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        );
         assert_eq!(write(&buf, true), "\x1b[32mok\x1b[0m \x1b[1;31mno\x1b[0m\n");
         assert_eq!(write(&buf, false), "ok \x1b[1mno\x1b[0m\n");
     }

@@ -93,7 +93,14 @@ fn runs(buf: &Buffer, y: u16) -> Vec<Run> {
                 run.text.push_str(cell.symbol());
                 run.cols += w;
             }
-            _ => out.push(Run { col: x, cols: w, text: cell.symbol().to_owned(), fg, bg, modifier }),
+            _ => out.push(Run {
+                col: x,
+                cols: w,
+                text: cell.symbol().to_owned(),
+                fg,
+                bg,
+                modifier,
+            }),
         }
     }
     out
@@ -162,7 +169,10 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
         buf.set_string(0, 0, "P&L", Style::new().add_modifier(Modifier::REVERSED));
         let svg = write(&buf);
-        assert!(svg.contains(r##"<rect x="0.0" y="0" width="25.2" height="18" fill="#c5c8c6"/>"##), "{svg}");
+        assert!(
+            svg.contains(r##"<rect x="0.0" y="0" width="25.2" height="18" fill="#c5c8c6"/>"##),
+            "{svg}"
+        );
         assert!(svg.contains(r##"fill="#1d1f21">P&amp;L</text>"##), "{svg}");
         assert_eq!(svg, write(&buf), "deterministic");
     }

@@ -56,7 +56,11 @@ pub fn render(cards: &[Card], area: Rect, buf: &mut Buffer, skin: &Skin) {
         let (r, c) = (i / cols, i % cols);
         let x = area.x + col_w * u16::try_from(c).unwrap_or(0);
         let y = area.y + h * u16::try_from(r).unwrap_or(0);
-        let w = if c + 1 == cols { area.right() - x } else { col_w };
+        let w = if c + 1 == cols {
+            area.right() - x
+        } else {
+            col_w
+        };
         let rect = Rect::new(x, y, w, h).intersection(area);
         if rect.height < 3 {
             break;
@@ -68,23 +72,51 @@ pub fn render(cards: &[Card], area: Rect, buf: &mut Buffer, skin: &Skin) {
 fn draw(card: &Card, details: usize, rect: Rect, buf: &mut Buffer, skin: &Skin) {
     let t = &skin.theme;
     let inner_w = usize::from(rect.width.saturating_sub(4));
-    let title = truncate(&card.title, inner_w, skin.glyphs.ellipsis);
+    // The title sits on the top border; it loses its padding before it loses letters.
+    let room = usize::from(rect.width.saturating_sub(2));
+    let title = if crate::ui::fit::width(&card.title) + 2 <= room {
+        format!(" {} ", card.title)
+    } else {
+        truncate(&card.title, room, skin.glyphs.ellipsis).into_owned()
+    };
     Block::new()
         .borders(Borders::ALL)
         .border_set(skin.glyphs.border)
         .border_style(t.border)
-        .title(format!(" {title} "))
+        .title(title)
         .title_style(t.title)
         .render(rect, buf);
     let x = rect.x + 2;
     let value_style = t.tone(card.tone).add_modifier(Modifier::BOLD);
-    put(buf, x, rect.y + 1, &card.value, inner_w, Align::Left, value_style, skin.glyphs.ellipsis);
+    let value = match card.mark {
+        Some(mark) => format!("{} {}", card.value, skin.glyphs.mark(mark)),
+        None => card.value.clone(),
+    };
+    put(
+        buf,
+        x,
+        rect.y + 1,
+        &value,
+        inner_w,
+        Align::Left,
+        value_style,
+        skin.glyphs.ellipsis,
+    );
     for (n, line) in card.detail.iter().take(details).enumerate() {
         let y = rect.y + 3 + u16::try_from(n).unwrap_or(0);
         if y + 1 >= rect.bottom() {
             break;
         }
-        put(buf, x, y, line, inner_w, Align::Left, t.muted, skin.glyphs.ellipsis);
+        put(
+            buf,
+            x,
+            y,
+            line,
+            inner_w,
+            Align::Left,
+            t.muted,
+            skin.glyphs.ellipsis,
+        );
     }
 }
 

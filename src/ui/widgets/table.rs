@@ -93,7 +93,10 @@ pub fn plan(columns: &[Column], avail: usize) -> Vec<Planned<'_>> {
         }
     }
     if let Some(first) = planned.first_mut() {
-        let grow = columns[first.index].width.saturating_sub(first.width).min(spare);
+        let grow = columns[first.index]
+            .width
+            .saturating_sub(first.width)
+            .min(spare);
         first.width += grow;
     }
     planned
@@ -140,8 +143,16 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     // Title and status.
     let status = truncate(&view.status, avail / 2, g.ellipsis);
     let title_room = avail.saturating_sub(width(&status) + 1);
-    buf.set_stringn(area.x, y, truncate(&table.title, title_room, g.ellipsis), title_room, t.title);
-    let sx = area.right().saturating_sub(u16::try_from(width(&status)).unwrap_or(0));
+    buf.set_stringn(
+        area.x,
+        y,
+        truncate(&table.title, title_room, g.ellipsis),
+        title_room,
+        t.title,
+    );
+    let sx = area
+        .right()
+        .saturating_sub(u16::try_from(width(&status)).unwrap_or(0));
     buf.set_string(sx, y, &status, t.muted);
     y += 1;
     if y >= bottom {
@@ -153,7 +164,16 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let mut x = area.x + POINTER as u16;
     for p in &planned {
         let column = &table.columns[p.index];
-        put(buf, x, y, p.header, p.width, column.align, t.header, g.ellipsis);
+        put(
+            buf,
+            x,
+            y,
+            p.header,
+            p.width,
+            column.align,
+            t.header,
+            g.ellipsis,
+        );
         x = x.saturating_add((p.width + GAP) as u16);
     }
     y += 1;
@@ -175,7 +195,13 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     }
 
     if view.order.is_empty() {
-        buf.set_stringn(area.x + POINTER as u16, y, &table.empty, avail.saturating_sub(POINTER), t.muted);
+        buf.set_stringn(
+            area.x + POINTER as u16,
+            y,
+            &table.empty,
+            avail.saturating_sub(POINTER),
+            t.muted,
+        );
         return;
     }
     let height = usize::from(bottom - y);
@@ -214,9 +240,22 @@ fn draw_row(
         let column = &table.columns[p.index];
         if let Some(cell) = row.cells.get(p.index) {
             let style = base.patch(t.tone(cell.tone));
-            let style = if selected { style.patch(t.selected) } else { style };
+            let style = if selected {
+                style.patch(t.selected)
+            } else {
+                style
+            };
             let text = cell_text(cell, skin);
-            put(buf, x, y, &text, p.width, column.align, style, skin.glyphs.ellipsis);
+            put(
+                buf,
+                x,
+                y,
+                &text,
+                p.width,
+                column.align,
+                style,
+                skin.glyphs.ellipsis,
+            );
         }
         x = x.saturating_add((p.width + GAP) as u16);
         if x >= area.right() {
@@ -278,7 +317,10 @@ mod tests {
         let c = cols();
         let p = plan(&c, 100);
         let headers: Vec<_> = p.iter().map(|p| p.header).collect();
-        assert_eq!(headers, ["Dealer group", "Leads", "SLA met %", "CSAT score"]);
+        assert_eq!(
+            headers,
+            ["Dealer group", "Leads", "SLA met %", "CSAT score"]
+        );
         assert_eq!(p[0].width, 30, "the name grows back when there is room");
     }
 
@@ -312,7 +354,16 @@ mod tests {
     fn cells_are_right_aligned_and_cut_with_an_ellipsis() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 2));
         put(&mut buf, 0, 0, "42", 6, Align::Right, Style::new(), "…");
-        put(&mut buf, 0, 1, "Northwestern", 6, Align::Left, Style::new(), "…");
+        put(
+            &mut buf,
+            0,
+            1,
+            "Northwestern",
+            6,
+            Align::Left,
+            Style::new(),
+            "…",
+        );
         assert_eq!(buf, Buffer::with_lines(["    42  ", "North…  "]));
     }
 }

@@ -34,7 +34,13 @@ pub fn render(block: &TextBlock, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let mut y = area.y;
     let w = usize::from(area.width);
     if !block.title.is_empty() {
-        buf.set_stringn(area.x, y, truncate(&block.title, w, skin.glyphs.ellipsis), w, t.title);
+        buf.set_stringn(
+            area.x,
+            y,
+            truncate(&block.title, w, skin.glyphs.ellipsis),
+            w,
+            t.title,
+        );
         y += 1;
     }
     let all = lines(block, area.width);

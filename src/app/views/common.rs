@@ -1,0 +1,152 @@
+//! Pieces every builder uses: metric columns and cells, verdicts against a reference, the
+//! commentary of a view.
+
+use rust_decimal::Decimal;
+
+use crate::app::screen::{Align, Block, Cell, Column, Mark, TextBlock};
+use crate::metrics::{
+    Direction, Formula, Metric, Rollup, Style, Threshold, Unit, format_with, targets,
+};
+use crate::model::{ReviewView, Snapshot};
+
+use super::Context;
+
+/// How numbers are written in tables: money and durations compact, the rest in full.
+pub fn style_for(unit: Unit, ascii: bool) -> Style {
+    let compact = matches!(unit, Unit::Money | Unit::Days | Unit::Years);
+    Style { compact, ascii }
+}
+
+/// A metric's value as text, in the context's currency and glyph set.
+pub fn format(ctx: &Context<'_>, metric: Metric, value: Option<Decimal>) -> String {
+    let currency = &ctx.card.snapshot().ecosystem.currency;
+    format_with(
+        metric.unit(),
+        value,
+        currency,
+        style_for(metric.unit(), ctx.ascii),
+    )
+}
+
+/// A cell with a metric's value over a roll-up ("n/a" muted, sorting last).
+pub fn cell(ctx: &Context<'_>, metric: Metric, rollup: &Rollup) -> Cell {
+    let value = metric.value(rollup);
+    Cell::num(format(ctx, metric, value), value)
+}
+
+/// The column of a metric: its short label as the narrow header, its label as the full one.
+pub fn column(metric: Metric, priority: u8) -> Column {
+    Column::new(
+        metric.key(),
+        metric.label(),
+        metric.short_label(),
+        Align::Right,
+        priority,
+    )
+}
+
+/// The first column: names.
+pub fn name_column(title: &str) -> Column {
+    Column::new("name", title, title, Align::Left, 0)
+}
+
+/// Whether a metric compares between levels of different size: rates, averages and per-unit
+/// money do; sums (leads, vehicles, revenue) do not, a group always has fewer leads than the
+/// ecosystem.
+pub fn comparable(metric: Metric) -> bool {
+    !matches!(metric.formula(&Rollup::default()), Formula::Amount(_))
+}
+
+/// Whether `value` is better or worse than `reference` for this metric, using the snapshot's
+/// "too small to matter" threshold (flat inside it). `None` when either side is "n/a", the
+/// metric has no good direction, or it is a sum (see [`comparable`]).
+pub fn verdict(
+    snapshot: &Snapshot,
+    metric: Metric,
+    value: Option<Decimal>,
+    reference: Option<Decimal>,
+) -> Option<Mark> {
+    let (value, reference) = (value?, reference?);
+    if !comparable(metric) {
+        return None;
+    }
+    let higher_is_better = match metric.direction() {
+        Direction::HigherIsBetter => true,
+        Direction::LowerIsBetter => false,
+        Direction::Neutral => return None,
+    };
+    let gap = value - reference;
+    let limit = match targets::threshold(snapshot, metric) {
+        Threshold::Absolute(limit) => limit,
+        Threshold::Relative(share) => share * value.abs().max(reference.abs()),
+    };
+    if gap.abs() <= limit {
+        return Some(Mark::Flat);
+    }
+    Some(if (gap > Decimal::ZERO) == higher_is_better {
+        Mark::Better
+    } else {
+        Mark::Worse
+    })
+}
+
+/// The commentary the snapshot carries for a view, as a text block.
+pub fn commentary(snapshot: &Snapshot, view: ReviewView) -> Option<Block> {
+    let paragraphs: Vec<String> = snapshot
+        .commentary
+        .iter()
+        .filter(|c| c.view == view)
+        .map(|c| c.text.clone())
+        .collect();
+    (!paragraphs.is_empty()).then(|| {
+        Block::Text(TextBlock {
+            title: "Commentary".to_owned(),
+            paragraphs,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_follow_the_direction_and_the_threshold() {
+        let snapshot = sample_snapshot();
+        let d = |n: i64, dp: u32| Some(Decimal::new(n, dp));
+        // SLA adherence: higher is better, flat within 0.2 pp (unless the snapshot says else).
+        let flat = targets::threshold(&snapshot, Metric::SlaAdherence);
+        let Threshold::Absolute(limit) = flat else {
+            panic!("rates have an absolute threshold");
+        };
+        let above = Some(Decimal::new(800, 3) + limit * Decimal::TWO);
+        assert_eq!(
+            verdict(&snapshot, Metric::SlaAdherence, above, d(800, 3)),
+            Some(Mark::Better)
+        );
+        assert_eq!(
+            verdict(&snapshot, Metric::SlaAdherence, d(800, 3), above),
+            Some(Mark::Worse)
+        );
+        assert_eq!(
+            verdict(&snapshot, Metric::SlaAdherence, d(800, 3), d(800, 3)),
+            Some(Mark::Flat)
+        );
+        // Response time: lower is better.
+        assert_eq!(
+            verdict(&snapshot, Metric::ResponseMinutes, d(30, 0), d(60, 0)),
+            Some(Mark::Better)
+        );
+        // Sums do not compare between levels; neutral metrics and n/a get no verdict.
+        assert_eq!(verdict(&snapshot, Metric::Leads, d(30, 0), d(60, 0)), None);
+        assert_eq!(
+            verdict(&snapshot, Metric::MarketingSpend, d(1, 0), d(9, 0)),
+            None
+        );
+        assert_eq!(verdict(&snapshot, Metric::Csat, None, d(9, 0)), None);
+    }
+
+    fn sample_snapshot() -> Snapshot {
+        crate::app::fixture::snapshot()
+    }
+}

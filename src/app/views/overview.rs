@@ -1,0 +1,216 @@
+//! Overview: the headline outcomes of the current level as cards, with the review commentary.
+//! Cost to serve and martech ROI come from the ecosystem's P&L and say so when drilled in.
+
+use rust_decimal::Decimal;
+
+use crate::app::screen::{Block, Card, Mark, Screen, Tone};
+use crate::metrics::{Level, Metric, Pnl, Rollup, Style, Unit, format_with};
+use crate::model::ReviewView;
+
+use super::Context;
+use super::common::{commentary, format};
+
+/// Builds the Overview screen for the context's level.
+pub fn build(ctx: &Context<'_>) -> Screen {
+    let card = ctx.card;
+    let Some(here) = card.node(ctx.level) else {
+        return super::dealers::missing(ctx);
+    };
+    let r = here.rollup;
+    let scope = match ctx.level {
+        Level::Ecosystem => "the ecosystem".to_owned(),
+        _ => here.name.to_owned(),
+    };
+    let pnl = Pnl::of(card.snapshot());
+    let drilled = *ctx.level != Level::Ecosystem;
+    let cards = vec![
+        pipeline(ctx, r),
+        Card {
+            title: "Vehicles sold".to_owned(),
+            value: value(ctx, Metric::SalesTotal, r),
+            detail: vec![
+                format!("{} new", value(ctx, Metric::SalesNew, r)),
+                format!("won {}", value(ctx, Metric::WonRevenue, r)),
+            ],
+            ..Card::default()
+        },
+        rate_card(ctx, "Service retention", Metric::ServiceRetention, r, "due"),
+        Card {
+            title: "Accessory revenue".to_owned(),
+            value: value(ctx, Metric::AccessoryRevenue, r),
+            detail: vec![format!("owner gross {}", value(ctx, Metric::OwnerGross, r))],
+            ..Card::default()
+        },
+        rate_card(ctx, "EV share", Metric::EvShare, r, "new"),
+        productivity(ctx, r, &pnl),
+        cost_to_serve(ctx, &pnl, drilled),
+        roi(ctx, &pnl, drilled),
+    ];
+    let mut blocks = vec![Block::Cards(cards)];
+    blocks.extend(commentary(card.snapshot(), ReviewView::Overview));
+    Screen {
+        title: format!("Headline outcomes of {scope}"),
+        blocks,
+    }
+}
+
+/// "4.2 / consultant", or just "n/a".
+fn per(value: String, unit: &str) -> String {
+    if value == crate::metrics::NOT_AVAILABLE {
+        value
+    } else {
+        format!("{value} / {unit}")
+    }
+}
+
+/// Details of an ecosystem-wide figure, saying so first when drilled into a smaller level.
+fn ecosystem_wide(drilled: bool, mut detail: Vec<String>) -> Vec<String> {
+    if drilled {
+        detail.insert(0, "ecosystem-wide".to_owned());
+    }
+    detail
+}
+
+fn value(ctx: &Context<'_>, metric: Metric, rollup: &Rollup) -> String {
+    format(ctx, metric, metric.value(rollup))
+}
+
+/// Money in the snapshot's currency, compact ("$1.23M").
+fn money(ctx: &Context<'_>, amount: Option<Decimal>) -> String {
+    let currency = &ctx.card.snapshot().ecosystem.currency;
+    format_with(
+        Unit::Money,
+        amount,
+        currency,
+        Style {
+            compact: true,
+            ascii: ctx.ascii,
+        },
+    )
+}
+
+/// A rate with its parts: "61.2 %", "1,204 of 1,967 due".
+fn rate_card(ctx: &Context<'_>, title: &str, metric: Metric, r: &Rollup, of: &str) -> Card {
+    let parts = metric.ratio(r).map(|ratio| {
+        let count = |d: Decimal| format_with(Unit::Count, Some(d), "", Style::FULL);
+        format!(
+            "{} of {} {of}",
+            count(ratio.numerator),
+            count(ratio.denominator)
+        )
+    });
+    Card {
+        title: title.to_owned(),
+        value: value(ctx, metric, r),
+        detail: parts.into_iter().collect(),
+        ..Card::default()
+    }
+}
+
+/// Partner-sourced pipeline, with the influenced pipeline beside it (never added to it).
+fn pipeline(ctx: &Context<'_>, r: &Rollup) -> Card {
+    Card {
+        title: "Partner pipeline".to_owned(),
+        value: format!("{} sourced", value(ctx, Metric::PartnerSourcedPipeline, r)),
+        detail: vec![
+            format!(
+                "{} influenced",
+                value(ctx, Metric::PartnerInfluencedPipeline, r)
+            ),
+            format!("of {} opened", value(ctx, Metric::PipelineValue, r)),
+        ],
+        ..Card::default()
+    }
+}
+
+/// Vehicles per sales consultant, with the staff hours martech saved.
+fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl) -> Card {
+    let hours = format_with(
+        Unit::Count,
+        Some(Decimal::from(pnl.hours_saved)),
+        "",
+        Style::FULL,
+    );
+    Card {
+        title: "Productivity".to_owned(),
+        value: per(value(ctx, Metric::SalesPerConsultant, r), "consultant"),
+        detail: vec![
+            "vehicles sold".to_owned(),
+            format!("{hours} h saved by martech"),
+        ],
+        ..Card::default()
+    }
+}
+
+/// Cost to serve one customer now, against before; lower is better.
+fn cost_to_serve(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
+    let before = pnl.cost_to_serve_before.amount();
+    let after = pnl.cost_to_serve_after.amount();
+    let change = pnl.cost_to_serve_change_relative().value();
+    let mark = change.map(|c| match c.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Less => Mark::Better,
+        std::cmp::Ordering::Greater => Mark::Worse,
+        std::cmp::Ordering::Equal => Mark::Flat,
+    });
+    let currency = &ctx.card.snapshot().ecosystem.currency;
+    let full = |d: Decimal| {
+        format_with(
+            Unit::Money,
+            Some(d),
+            currency,
+            Style {
+                compact: false,
+                ascii: ctx.ascii,
+            },
+        )
+    };
+    let change_text = match change {
+        Some(c) => format!(
+            "{:+} % vs before",
+            crate::metrics::format::fixed(c * Decimal::ONE_HUNDRED, 1)
+        ),
+        None => "no before figure".to_owned(),
+    };
+    Card {
+        title: "Cost to serve".to_owned(),
+        value: per(full(after), "customer"),
+        detail: ecosystem_wide(
+            drilled,
+            vec![format!("before {}", full(before)), change_text],
+        ),
+        tone: Tone::Plain,
+        mark,
+    }
+}
+
+/// Martech ROI for the period, with payback and its parts.
+fn roi(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
+    let roi = pnl.roi().value();
+    let payback = match pnl.payback_months() {
+        Some(months) => format!(
+            "payback {} months",
+            crate::metrics::format::fixed(months, 1)
+        ),
+        None => "no payback".to_owned(),
+    };
+    Card {
+        title: "Martech ROI".to_owned(),
+        value: format_with(Unit::Rate, roi, "", Style::FULL),
+        detail: ecosystem_wide(
+            drilled,
+            vec![
+                format!(
+                    "margin {} / cost {}",
+                    money(ctx, Some(pnl.attributed_margin().amount())),
+                    money(ctx, Some(pnl.cost().amount()))
+                ),
+                payback,
+            ],
+        ),
+        tone: match roi {
+            Some(v) if v < Decimal::ZERO => Tone::Bad,
+            _ => Tone::Plain,
+        },
+        mark: None,
+    }
+}
