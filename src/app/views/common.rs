@@ -4,9 +4,8 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Align, Block, Cell, Column, Mark, TextBlock};
-use crate::metrics::{
-    Direction, Formula, Metric, Rollup, Style, Threshold, Unit, format_with, targets,
-};
+use crate::compare::{Delta, Verdict};
+use crate::metrics::{Formula, Metric, Rollup, Style, Unit, format_with, targets};
 use crate::model::{ReviewView, Snapshot};
 
 use super::Context;
@@ -66,28 +65,16 @@ pub fn verdict(
     value: Option<Decimal>,
     reference: Option<Decimal>,
 ) -> Option<Mark> {
-    let (value, reference) = (value?, reference?);
     if !comparable(metric) {
         return None;
     }
-    let higher_is_better = match metric.direction() {
-        Direction::HigherIsBetter => true,
-        Direction::LowerIsBetter => false,
-        Direction::Neutral => return None,
-    };
-    let gap = value - reference;
-    let limit = match targets::threshold(snapshot, metric) {
-        Threshold::Absolute(limit) => limit,
-        Threshold::Relative(share) => share * value.abs().max(reference.abs()),
-    };
-    if gap.abs() <= limit {
-        return Some(Mark::Flat);
+    let threshold = targets::threshold(snapshot, metric);
+    match Delta::new(metric, value, reference, threshold).verdict()? {
+        Verdict::Good => Some(Mark::Better),
+        Verdict::Bad => Some(Mark::Worse),
+        Verdict::Flat => Some(Mark::Flat),
+        Verdict::Neutral => None,
     }
-    Some(if (gap > Decimal::ZERO) == higher_is_better {
-        Mark::Better
-    } else {
-        Mark::Worse
-    })
 }
 
 /// The commentary the snapshot carries for a view, as a text block.
@@ -109,6 +96,7 @@ pub fn commentary(snapshot: &Snapshot, view: ReviewView) -> Option<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metrics::Threshold;
 
     #[test]
     fn verdicts_follow_the_direction_and_the_threshold() {

@@ -12,10 +12,12 @@ use crate::ui::widgets::table::put;
 
 /// Narrowest card worth drawing.
 const MIN_WIDTH: u16 = 18;
+/// Most cards side by side: wider terminals get wider, more readable cards, not more of them.
+const MAX_PER_ROW: usize = 4;
 
 /// How many cards go side by side in `width` columns.
 fn per_row(count: usize, area_width: u16) -> usize {
-    let fit = usize::from((area_width / MIN_WIDTH).max(1));
+    let fit = usize::from((area_width / MIN_WIDTH).max(1)).min(MAX_PER_ROW);
     // Balance the rows: 8 cards in 3 columns would leave a lonely pair.
     let rows = count.div_ceil(fit.min(count.max(1)));
     count.div_ceil(rows.max(1)).max(1)
