@@ -11,7 +11,8 @@ use std::ops::Add;
 
 use serde::Serialize;
 
-use crate::model::{Actor, ActorId, ActorKind, CreditRole, Dealer, DealerId, Money};
+use crate::metrics::Level;
+use crate::model::{Actor, ActorId, ActorKind, CreditRole, Dealer, DealerId, Money, Snapshot};
 
 /// Pipeline value and won revenue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -198,4 +199,70 @@ pub fn ledger<'a>(
     ledger.actors = rows;
     ledger.unattributed = ledger.booked.checked_sub(ledger.sourced)?;
     Ok(ledger)
+}
+
+/// The dealers under a drill level: all of them for the ecosystem, those of the region's groups,
+/// of the group, or the one dealer. A dealer whose group is unknown counts only in the ecosystem,
+/// as in the metrics' roll-ups.
+pub fn dealers_at<'a>(
+    snapshot: &'a Snapshot,
+    level: &'a Level,
+) -> impl Iterator<Item = &'a Dealer> + 'a {
+    snapshot.dealers.iter().filter(move |dealer| match level {
+        Level::Ecosystem => true,
+        Level::Region(region) => snapshot
+            .dealer_groups
+            .iter()
+            .any(|g| g.id == dealer.group && &g.region == region),
+        Level::Group(group) => &dealer.group == group,
+        Level::Dealer(id) => &dealer.id == id,
+    })
+}
+
+/// The ledger of the dealers under `level` (see [`dealers_at`]), naming the snapshot's actors.
+pub fn ledger_at(snapshot: &Snapshot, level: &Level) -> Result<Ledger, LedgerOverflow> {
+    ledger(dealers_at(snapshot, level), &snapshot.actors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::test_support::{dealer, empty_snapshot, group, region};
+    use crate::model::{Credit, Tier};
+
+    /// West has groups g1 (d1, d2) and g2 (d3); East has g3 (d4). d5's group is unknown.
+    /// Each dealer books 100 of pipeline; d1..d5 have 10, 20, 30, 40, 50 sourced by the OEM.
+    #[test]
+    fn each_drill_level_covers_its_dealers() {
+        let mut s = empty_snapshot("2026-10");
+        region(&mut s, "west", "West");
+        region(&mut s, "east", "East");
+        group(&mut s, "g1", "G1", "west", Tier::Gold);
+        group(&mut s, "g2", "G2", "west", Tier::Gold);
+        group(&mut s, "g3", "G3", "east", Tier::Gold);
+        for (i, g) in ["g1", "g1", "g2", "g3", "nowhere"].into_iter().enumerate() {
+            let id = format!("d{}", i + 1);
+            dealer(&mut s, &id, &id, g, 0, 0, 0);
+            let d = s.dealers.last_mut().unwrap();
+            d.pipeline.no_partner.pipeline_value = Money::from(100);
+            d.credits.push(Credit {
+                actor: "oem".into(),
+                role: CreditRole::Sourced,
+                pipeline: Money::from(10 * (i as i64 + 1)),
+                revenue: Money::ZERO,
+            });
+        }
+        let sourced = |level: Level| {
+            let l = ledger_at(&s, &level).unwrap();
+            assert!(l.reconciles());
+            (l.dealers, l.booked.pipeline, l.sourced.pipeline)
+        };
+        let m = Money::from;
+        assert_eq!(sourced(Level::Ecosystem), (5, m(500), m(150)));
+        assert_eq!(sourced(Level::Region("west".into())), (3, m(300), m(60)));
+        assert_eq!(sourced(Level::Region("east".into())), (1, m(100), m(40)));
+        assert_eq!(sourced(Level::Group("g1".into())), (2, m(200), m(30)));
+        assert_eq!(sourced(Level::Dealer("d3".into())), (1, m(100), m(30)));
+        assert_eq!(sourced(Level::Dealer("gone".into())), (0, m(0), m(0)));
+    }
 }
