@@ -1,11 +1,13 @@
 //! Every user intent the app understands. The keymap (in `ui`) turns keys into these; tests and
 //! the headless renderer send them directly.
 
+use crate::metrics::Level;
+
 use super::tab::Tab;
 
 /// One user intent. [`crate::app::App::update`] handles each variant explicitly (no catch-all
 /// arm), so a new action is a compile error until it does something.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Leave the app.
     Quit,
@@ -31,6 +33,8 @@ pub enum Action {
     Drill,
     /// One level up, restoring the selection and scroll left there.
     Back,
+    /// Straight to a level (`--drill`), through the levels above it, as if drilled by hand.
+    DrillTo(Level),
     /// Esc: closes what is open (help, filter input, an applied filter), else goes up a level.
     Cancel,
     /// Start typing a filter (`/`).

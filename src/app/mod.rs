@@ -14,6 +14,7 @@ mod drill;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod nav;
+pub mod path;
 pub mod screen;
 mod state;
 mod tab;

@@ -211,3 +211,29 @@ fn help_quit_and_resize_are_plain_state() {
     app.update(Action::Quit);
     assert!(!app.running());
 }
+
+#[test]
+fn drill_to_walks_the_path_and_leaves_the_way_back() {
+    let mut app = app();
+    app.update(Action::GoTab(Tab::Dealers));
+    app.update(Action::DrillTo(Level::Dealer("d2".into())));
+    assert_eq!(
+        app.breadcrumb(),
+        ["Ecosystem", "West", "Sunset Auto", "Sunset South"]
+    );
+    app.update(Action::DrillTo(Level::Group("g3".into())));
+    assert_eq!(
+        app.breadcrumb(),
+        ["Ecosystem", "East", "Harbor Group"],
+        "across the tree"
+    );
+    app.update(Action::Back);
+    assert_eq!(selected(&app), "Harbor Group");
+    app.update(Action::DrillTo(Level::Dealer("nope".into())));
+    assert_eq!(
+        app.breadcrumb(),
+        ["Ecosystem", "nope"],
+        "an unknown level shows its id"
+    );
+    assert!(app.table().is_none(), "and says it is not in this period");
+}

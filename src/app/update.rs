@@ -26,6 +26,7 @@ impl App {
             Action::Top => self.navs[tab].select(0, len, page),
             Action::Bottom => self.navs[tab].select(len.saturating_sub(1), len, page),
             Action::Drill => self.drill_down(),
+            Action::DrillTo(level) => self.drill_to(level),
             Action::Back => self.go_up(),
             Action::Cancel => self.cancel(),
             Action::StartFilter => self.filtering = self.table().is_some(),
@@ -98,26 +99,47 @@ impl App {
     /// every dealer group straight into one) pushes the levels in between, each remembering the
     /// row it leads to, so going up walks back through them.
     fn drill_down(&mut self) {
-        let Some(target) = self
+        let target = self
             .selected_row()
-            .and_then(|i| self.table().and_then(|t| t.rows[i].drill.clone()))
-        else {
-            return;
-        };
+            .and_then(|i| self.table().and_then(|t| t.rows[i].drill.clone()));
+        if let Some(target) = target {
+            self.drill_to(target);
+        }
+    }
+
+    /// Goes down to `target` through every level between here and it; a target outside the
+    /// current level starts again from the ecosystem. Each level passed through remembers the
+    /// row it leads to, on the tab on screen.
+    fn drill_to(&mut self, target: Level) {
         let lineage = self.card.path(&target);
-        let here = self.drill.level().clone();
-        let steps: Vec<Level> = match lineage.iter().position(|l| *l == here) {
-            Some(at) => lineage[at + 1..].to_vec(),
-            None => vec![target],
+        let steps: Vec<Level> = loop {
+            let here = self.drill.level().clone();
+            match lineage.iter().position(|l| *l == here) {
+                Some(at) => break lineage[at + 1..].to_vec(),
+                None => self.go_up(),
+            }
+            if self.drill.is_empty() && !lineage.contains(&Level::Ecosystem) {
+                break vec![target.clone()];
+            }
         };
         let tab = self.tab.index();
-        let anchor_here = self.selected_id();
-        for (i, node) in steps.iter().enumerate() {
+        // Coming back up, the row that led here is selected: the selected row when it is on the
+        // way (Enter), else the first level passed through.
+        let on_the_way = self
+            .selected_row()
+            .and_then(|i| self.table().and_then(|t| t.rows[i].drill.clone()))
+            .is_some_and(|l| lineage.contains(&l));
+        let anchor_here = if on_the_way {
+            self.selected_id()
+        } else {
+            steps.first().map(|l| l.id().to_owned())
+        };
+        for (i, level) in steps.iter().enumerate() {
             let mut saved = std::mem::take(&mut self.navs);
             if i == 0 {
                 saved[tab].anchor = anchor_here.clone();
             }
-            self.drill.push(node.clone(), saved);
+            self.drill.push(level.clone(), saved);
             if let Some(next) = steps.get(i + 1) {
                 self.navs[tab].anchor = Some(next.id().to_owned());
             }

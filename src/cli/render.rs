@@ -1,12 +1,105 @@
-//! `ebr render`.
+//! `ebr render [PATH...] --tab T [--drill PATH] [--size COLSxROWS] [--format txt|ansi|svg]`: one
+//! view drawn without a terminal, through the same render code as the dashboard.
 
+use std::io::Write;
 use std::process::ExitCode;
+use std::str::FromStr;
+
+use ebr::app::{Action, App, Tab, path};
+use ebr::ui::headless;
+
+use super::view::{Input, Look, load_library};
+use super::{INVALID_DATA, SUCCESS, USAGE};
+
+/// What to write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text, trailing spaces trimmed.
+    #[default]
+    Txt,
+    /// Text with ANSI colours and attributes (honours NO_COLOR and --color).
+    Ansi,
+    /// An SVG image (monospace grid), for screenshots.
+    Svg,
+}
+
+/// A terminal size, `COLSxROWS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// Columns.
+    pub cols: u16,
+    /// Rows.
+    pub rows: u16,
+}
+
+impl FromStr for Size {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Size, String> {
+        let fail = || format!("`{text}` is not a size: expected COLSxROWS such as 80x24");
+        let (cols, rows) = text.split_once(['x', 'X']).ok_or_else(fail)?;
+        Ok(Size {
+            cols: cols.trim().parse().map_err(|_| fail())?,
+            rows: rows.trim().parse().map_err(|_| fail())?,
+        })
+    }
+}
 
 /// Arguments of `ebr render`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Snapshots to draw from.
+    #[command(flatten)]
+    pub input: Input,
+    /// The tab: overview, journeys, segments, dealers, maturity, pnl or attribution.
+    #[arg(long, value_parser = Tab::from_str)]
+    pub tab: Tab,
+    /// Where to drill: region/group/dealer by id or name, e.g. `west/g-03/d-017`; a lone group
+    /// or dealer id works too.
+    #[arg(long, value_name = "PATH", default_value = "")]
+    pub drill: String,
+    /// The size of the imagined terminal.
+    #[arg(long, default_value = "100x30", value_name = "COLSxROWS")]
+    pub size: Size,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Colours and glyphs.
+    #[command(flatten)]
+    pub look: Look,
+}
 
 /// Runs `ebr render`.
-pub fn run(_args: Args) -> color_eyre::Result<ExitCode> {
-    super::not_yet("render")
+pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let library = match load_library(&args.input, "render") {
+        Ok(library) => library,
+        Err(code) => return Ok(code),
+    };
+    let display = args.look.display();
+    let mut app = match App::new(library, display) {
+        Ok(app) => app,
+        Err(empty) => {
+            eprintln!("ebr render: {empty}");
+            return Ok(ExitCode::from(INVALID_DATA));
+        }
+    };
+    app.update(Action::Resize(args.size.cols, args.size.rows));
+    app.update(Action::GoTab(args.tab));
+    match path::resolve(app.scorecard(), &args.drill) {
+        Ok(level) => app.update(Action::DrillTo(level)),
+        Err(err) => {
+            eprintln!("ebr render: {err}");
+            return Ok(ExitCode::from(USAGE));
+        }
+    }
+    let buf = headless::draw(&app, args.size.cols, args.size.rows);
+    let text = match args.format {
+        Format::Txt => headless::text::write(&buf),
+        Format::Ansi => headless::ansi::write(&buf, display.colour),
+        Format::Svg => headless::svg::write(&buf),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::from(SUCCESS))
 }

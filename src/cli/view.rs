@@ -1,12 +1,136 @@
-//! `ebr view` (and `ebr` with no command).
+//! `ebr view [PATH...]` (and `ebr` with no command): the dashboard.
+//!
+//! The snapshots are loaded and validated before the terminal is touched, so a bad file gives
+//! the loader's error and exit 1 on a normal screen. When stdout is not a terminal, or TERM is
+//! `dumb`, a plain-text report of every tab is printed instead of the dashboard.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use ebr::app::{App, Display};
+use ebr::load::{self, LoadFailure};
+use ebr::model::Library;
+
+use super::{INVALID_DATA, SUCCESS, USAGE};
+
+/// Where the snapshots come from: files or folders, or the bundled sample.
+#[derive(Debug, Default, clap::Args)]
+pub struct Input {
+    /// Snapshot files (.toml, .json) or folders holding them; default: the bundled sample.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Colour unless NO_COLOR is set (non-empty).
+    #[default]
+    Auto,
+    /// Always colour, even under NO_COLOR.
+    Always,
+    /// Never colour: bold, underline and reverse carry the meaning.
+    Never,
+}
+
+/// How the screen looks.
+#[derive(Debug, Default, clap::Args)]
+pub struct Look {
+    /// Colours: auto (honours NO_COLOR), always or never.
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// ASCII only: +/- instead of ▲/▼, plain borders.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+impl Look {
+    /// The display settings: NO_COLOR (non-empty) turns colour off unless `--color always`.
+    pub fn display(&self) -> Display {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let colour = match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => !no_color,
+        };
+        // crossterm decides on its own under NO_COLOR; make it follow our choice.
+        crossterm::style::Colored::set_ansi_color_disabled(!colour);
+        Display {
+            colour,
+            ascii: self.ascii,
+        }
+    }
+}
 
 /// Arguments of `ebr view`.
 #[derive(Debug, Default, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Snapshots to open.
+    #[command(flatten)]
+    pub input: Input,
+    /// Colours and glyphs.
+    #[command(flatten)]
+    pub look: Look,
+}
+
+/// Loads the snapshots named on the command line, or the bundled sample. On failure the
+/// loader's diagnostics are printed and the exit code to use is returned.
+pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
+    if input.paths.is_empty() {
+        return bundled(command);
+    }
+    match load::load_paths(&input.paths) {
+        Ok((library, warnings)) => {
+            for warning in warnings {
+                eprintln!("{warning}");
+            }
+            Ok(library)
+        }
+        Err(LoadFailure::Usage(usage)) => {
+            eprintln!("ebr {command}: {usage}");
+            Err(ExitCode::from(USAGE))
+        }
+        Err(LoadFailure::Invalid(diagnostics)) => {
+            for d in diagnostics {
+                eprintln!("{d}");
+            }
+            Err(ExitCode::from(INVALID_DATA))
+        }
+    }
+}
+
+/// The sample ecosystem built into the binary.
+fn bundled(command: &str) -> Result<Library, ExitCode> {
+    eprintln!("ebr {command}: the bundled sample is not in this build yet; name snapshot files");
+    Err(ExitCode::from(USAGE))
+}
 
 /// Runs `ebr view`.
-pub fn run(_args: Args) -> color_eyre::Result<ExitCode> {
-    super::not_yet("view")
+pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let library = match load_library(&args.input, "view") {
+        Ok(library) => library,
+        Err(code) => return Ok(code),
+    };
+    let interactive = std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    let mut display = args.look.display();
+    if !interactive {
+        // A report for a file or a dumb terminal: ASCII marks, no escape sequences.
+        display.colour = false;
+    }
+    let app = match App::new(library, display) {
+        Ok(app) => app,
+        Err(empty) => {
+            eprintln!("ebr view: {empty}");
+            return Ok(ExitCode::from(INVALID_DATA));
+        }
+    };
+    if interactive {
+        ebr::ui::terminal::run(app)?;
+    } else {
+        ebr::ui::report::write(app, &mut std::io::stdout().lock())?;
+    }
+    Ok(ExitCode::from(SUCCESS))
 }

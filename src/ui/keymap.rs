@@ -331,7 +331,7 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
             .keys
             .iter()
             .find(|((code, mods), _)| *code == event.code && *mods == relevant)
-            .map(|(_, action)| *action)
+            .map(|(_, action)| action.clone())
     });
     match (found, mode, event.code) {
         (Some(action), _, _) => Some(action),

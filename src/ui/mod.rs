@@ -11,6 +11,8 @@ pub mod fit;
 pub mod headless;
 pub mod help;
 pub mod keymap;
+pub mod report;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;
 

@@ -132,12 +132,12 @@ fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl) -> Card {
         Style::FULL,
     );
     Card {
-        title: "Productivity".to_owned(),
-        value: per(value(ctx, Metric::SalesPerConsultant, r), "consultant"),
-        detail: vec![
-            "vehicles sold".to_owned(),
-            format!("{hours} h saved by martech"),
-        ],
+        title: "Sales/consultant".to_owned(),
+        value: match Metric::SalesPerConsultant.value(r) {
+            Some(_) => format!("{} vehicles", value(ctx, Metric::SalesPerConsultant, r)),
+            None => crate::metrics::NOT_AVAILABLE.to_owned(),
+        },
+        detail: vec![format!("{hours} h saved by martech")],
         ..Card::default()
     }
 }

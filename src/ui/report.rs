@@ -1,0 +1,147 @@
+//! The plain-text report written instead of the dashboard when stdout is not a terminal or
+//! TERM=dumb: every tab's screen at the ecosystem level, from the same view models, as text.
+
+use std::io::{self, Write};
+
+use crate::app::screen::{Align, Block, Card, Mark, Row, Table, TextBlock};
+use crate::app::{Action, App, Display, Tab};
+use crate::ui::fit::{width, wrap};
+use crate::ui::theme::Glyphs;
+
+/// Width paragraphs are wrapped to.
+const WRAP: usize = 100;
+
+/// Writes the report of every tab.
+pub fn write(mut app: App, out: &mut impl Write) -> io::Result<()> {
+    let snapshot = app.snapshot().clone();
+    writeln!(
+        out,
+        "{} · {}",
+        snapshot.ecosystem.name,
+        snapshot.period.id.label()
+    )?;
+    let sources: Vec<String> = snapshot
+        .provenance
+        .sources
+        .iter()
+        .map(|s| format!("{} as of {}", s.name, s.as_of.format("%b %-d, %Y")))
+        .collect();
+    if !sources.is_empty() {
+        writeln!(out, "Data: {}", sources.join("; "))?;
+    }
+    for tab in Tab::ALL {
+        app.update(Action::GoTab(tab));
+        writeln!(out)?;
+        writeln!(out, "== {} ==", tab.title())?;
+        for block in &app.screen().blocks {
+            writeln!(out)?;
+            match block {
+                Block::Cards(cards) => write_cards(cards, out)?,
+                Block::Table(table) => write_table(table, out)?,
+                Block::Text(text) => write_text(text, out)?,
+            }
+        }
+    }
+    out.flush()
+}
+
+/// A mark in ASCII: the report may be read anywhere.
+fn mark(m: Mark) -> &'static str {
+    Glyphs::new(Display {
+        colour: false,
+        ascii: true,
+    })
+    .mark(m)
+}
+
+fn write_cards(cards: &[Card], out: &mut impl Write) -> io::Result<()> {
+    let mark = |c: &Card| c.mark.map_or_else(String::new, |m| format!(" {}", mark(m)));
+    for card in cards {
+        let detail = if card.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", card.detail.join("; "))
+        };
+        writeln!(out, "{}: {}{}{detail}", card.title, card.value, mark(card))?;
+    }
+    Ok(())
+}
+
+/// A table with every column, each as wide as its widest cell.
+fn write_table(table: &Table, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", table.title)?;
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .map(|c| c.width.max(width(&c.title)))
+        .collect();
+    let line = |cells: Vec<(&str, Align)>| -> String {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|((text, align), w)| {
+                let pad = w.saturating_sub(width(text));
+                match align {
+                    Align::Left => format!("{text}{}", " ".repeat(pad)),
+                    Align::Right => format!("{}{text}", " ".repeat(pad)),
+                }
+            })
+            .collect();
+        parts.join("  ").trim_end().to_owned()
+    };
+    let header = table
+        .columns
+        .iter()
+        .map(|c| (c.title.as_str(), c.align))
+        .collect();
+    writeln!(out, "{}", line(header))?;
+    let row_line = |row: &Row| -> String {
+        let marked: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| match c.mark {
+                Some(m) => format!("{} {}", c.text, mark(m)),
+                None => c.text.clone(),
+            })
+            .collect();
+        line(
+            marked
+                .iter()
+                .zip(&table.columns)
+                .map(|(t, c)| (t.as_str(), c.align))
+                .collect(),
+        )
+    };
+    for row in &table.pinned {
+        writeln!(out, "{}", row_line(row))?;
+    }
+    if !table.pinned.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            "-".repeat(widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1))
+        )?;
+    }
+    if table.rows.is_empty() {
+        writeln!(out, "({})", table.empty)?;
+    }
+    for row in &table.rows {
+        writeln!(out, "{}", row_line(row))?;
+    }
+    Ok(())
+}
+
+fn write_text(text: &TextBlock, out: &mut impl Write) -> io::Result<()> {
+    if !text.title.is_empty() {
+        writeln!(out, "{}", text.title)?;
+    }
+    for (i, paragraph) in text.paragraphs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for line in wrap(paragraph, WRAP) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! The live terminal: raw mode and the alternate screen, an event loop that redraws only when
+//! something changed, and every way out restoring the terminal: `q`, Ctrl-C, an error, a panic,
+//! SIGTERM, SIGHUP, and a terminal that went away.
+//!
+//! Why a signal thread and a watchdog: crossterm 0.29's Unix reader loops forever when the tty
+//! read returns 0 or an error (an SSH connection dropped), so the main thread may never come
+//! back from `poll`. The process is therefore ended from another thread: on SIGHUP/SIGTERM
+//! (signal-hook), or when the terminal stops being a terminal (checked four times a second).
+//! Neither spins: one blocks on signals, the other sleeps.
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App};
+use crate::ui::keymap;
+
+/// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a restore from another thread never lands mid-frame.
+static OUTPUT: Mutex<()> = Mutex::new(());
+
+/// How long the main loop waits for an event before checking whether to stop.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Puts the terminal back: main screen, cursor shown, raw mode off. Safe to call twice and from
+/// any thread; does nothing when the terminal was not taken.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // Wait briefly for a frame being written, but never hang on a stalled terminal.
+    let mut guard = None;
+    for _ in 0..20 {
+        if let Ok(g) = OUTPUT.try_lock() {
+            guard = Some(g);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        EndSynchronizedUpdate,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+    let _ = crossterm::terminal::disable_raw_mode();
+    drop(guard);
+}
+
+/// Restores the terminal, then runs the previous hook (color-eyre's report), so a panic's
+/// message lands on a usable screen.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Ends the process from a helper thread on SIGTERM, SIGHUP, SIGINT or SIGQUIT, after
+/// restoring the terminal; the exit code is 128 + the signal, as a shell would report it.
+fn spawn_signal_thread() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("ebr-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Ends the process when stdin or stdout stops being a terminal (the terminal hung up), in
+/// case no SIGHUP arrives. Sleeps between checks.
+fn spawn_watchdog() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("ebr-watchdog".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(TICK);
+                if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+                    restore();
+                    std::process::exit(129);
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the dashboard until the user quits. The caller has checked that stdin and stdout are
+/// terminals and installed color-eyre.
+pub fn run(mut app: App) -> io::Result<()> {
+    install_panic_hook();
+    spawn_signal_thread()?;
+    crossterm::terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let result = take_and_loop(&mut app);
+    restore();
+    result
+}
+
+fn take_and_loop(app: &mut App) -> io::Result<()> {
+    let mut out = io::stdout();
+    // Mouse reporting is never enabled: selecting text with the mouse keeps working.
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    spawn_watchdog()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (cols, rows) = crossterm::terminal::size()?;
+    app.update(Action::Resize(cols, rows));
+    let mut dirty = true;
+    while app.running() {
+        if dirty {
+            draw(&mut terminal, app)?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                if let Some(action) = keymap::action_for(app, key) {
+                    app.update(action);
+                    dirty = true;
+                }
+            }
+            Event::Resize(cols, rows) => {
+                app.update(Action::Resize(cols, rows));
+                terminal.autoresize()?;
+                dirty = true;
+            }
+            Event::FocusGained | Event::FocusLost | Event::Mouse(_) | Event::Paste(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// One frame, wrapped in synchronized output so the terminal shows it whole. Ratatui writes
+/// only the cells that changed since the last frame.
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
+    let _guard = OUTPUT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| {
+        let area = frame.area();
+        crate::ui::render(app, area, frame.buffer_mut());
+    })?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
