@@ -63,19 +63,20 @@ pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
             Block::Cards(_) => 3.min(want[i]),
         }
     };
-    for pass in [0, 1, 2] {
+    // Shrink in this order: big card values first, then text, then card details, then the
+    // table, each down to its floor.
+    for pass in 0..4 {
         for i in (0..n).rev() {
             if total(&heights) <= area.height {
                 break;
             }
-            let shrinkable = matches!(
-                (&screen.blocks[i], pass),
-                (Block::Text(_), 0) | (Block::Cards(_), 1) | (Block::Table(_), 2)
-            );
-            if shrinkable {
-                let over = total(&heights) - area.height;
-                heights[i] = heights[i].saturating_sub(over).max(floor(i));
-            }
+            let least = match (&screen.blocks[i], pass) {
+                (Block::Cards(c), 0) => cards::compact_height(c, area.width).min(want[i]),
+                (Block::Text(_), 1) | (Block::Cards(_), 2) | (Block::Table(_), 3) => floor(i),
+                _ => continue,
+            };
+            let over = total(&heights) - area.height;
+            heights[i] = heights[i].saturating_sub(over).max(least);
         }
     }
     // The primary table also takes any room left over, so it fills the screen.
@@ -91,7 +92,7 @@ pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         let h = heights[i].min(area.bottom() - y);
         let rect = Rect::new(area.x, y, area.width, h);
         match block {
-            Block::Cards(c) => cards::render(c, rect, buf, skin),
+            Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
             Block::Text(t) => text::render(t, rect, buf, skin),
             Block::Table(t) => {
                 let is_primary = Some(i) == primary;

@@ -71,8 +71,8 @@ fn source_name(source: &Source) -> &str {
     }
 }
 
-/// "CRM as of Oct 31 · DMS as of Oct 28!" fitted into `room` columns: "as of" goes first,
-/// then sources from the end ("+2"). A source older than the period's end is marked `!` and
+/// "DMS as of Oct 28! · CRM as of Oct 31" fitted into `room` columns, oldest first: "as of"
+/// goes first, then the freshest sources ("+2"). A source older than the period's end is marked `!` and
 /// drawn as a warning, so staleness is never carried by colour alone.
 fn freshness(snapshot: &Snapshot, room: usize, skin: &Skin) -> Vec<(String, Style)> {
     let end = snapshot.period.end;
@@ -85,11 +85,13 @@ fn freshness(snapshot: &Snapshot, room: usize, skin: &Skin) -> Vec<(String, Styl
             format!("{} {date}{stale}", source_name(s))
         }
     };
-    let sources = &snapshot.provenance.sources;
+    // Oldest first: when room runs out, the stalest source is the one still shown.
+    let mut sources: Vec<&Source> = snapshot.provenance.sources.iter().collect();
+    sources.sort_by_key(|s| s.as_of);
     for long in [true, false] {
         for shown in (0..=sources.len()).rev() {
             let mut parts: Vec<(String, Style)> = Vec::new();
-            for (i, s) in sources.iter().take(shown).enumerate() {
+            for (i, s) in sources.iter().copied().take(shown).enumerate() {
                 if i > 0 {
                     parts.push((skin.glyphs.dot.to_owned(), skin.theme.muted));
                 }
