@@ -142,6 +142,31 @@ fn valid_files_print_their_summary_and_exit_0() {
 }
 
 #[test]
+fn warnings_are_printed_and_the_file_still_passes() {
+    let path = "tests/fixtures/warnings/suspicious.toml";
+    let (code, out, err) = ebr(&["check", path]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        diagnostics(&out),
+        [
+            "tests/fixtures/warnings/suspicious.toml:18:16: warning: provenance.generated_at: found 2026-10-31T06:00:00Z, before the period is over (it ends on 2026-10-31): the figures cover part of the period only",
+            "tests/fixtures/warnings/suspicious.toml:28:9: warning: provenance.sources[1].as_of: found 2026-10-20, 11 days before the period ends on 2026-10-31: `CDK Drive` may be stale (more than 7 days)",
+            "tests/fixtures/warnings/suspicious.toml:49:6: warning: dealer_groups[1].id: dealer group `empty-group` has no dealers",
+            "tests/fixtures/warnings/suspicious.toml:144:1: warning: dealers[1].facts: every fact is 0: expected figures for an active dealer (was the dealer missing from the feed?)",
+            "tests/fixtures/warnings/suspicious.toml:348:10: warning: targets[0].metric: found `sla_adherance`, expected a metric key of the catalogue; did you mean `sla_adherence`? (the target is ignored)",
+        ]
+    );
+    assert!(
+        out.contains(&format!("{path}: ok: Oct 2026 (2026-10)")),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("checked 1 file: 1 valid, 0 invalid; 0 errors, 5 warnings\n"),
+        "{out}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let (code, _, err) = ebr(&["check"]);
     assert_eq!(code, 2, "{err}");

@@ -57,15 +57,19 @@ pub(super) fn check(c: &mut Checker, s: &Snapshot) {
 
     c.within("provenance", |c| {
         let generated = s.provenance.generated_at.date_naive();
+        let generated_text = s
+            .provenance
+            .generated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
         if generated < start {
             c.error(
                 "generated_at",
-                format!("found {}, expected a time on or after the period start {start}: a snapshot cannot be generated before its period begins", s.provenance.generated_at),
+                format!("found {generated_text}, expected a time on or after the period start {start}: a snapshot cannot be generated before its period begins"),
             );
         } else if generated <= end {
             c.warn(
                 "generated_at",
-                format!("found {}, before the period ends on {end}: the figures cover part of the period only", s.provenance.generated_at),
+                format!("found {generated_text}, before the period is over (it ends on {end}): the figures cover part of the period only"),
             );
         }
         let stale_before = end.checked_sub_days(Days::new(STALE_AFTER_DAYS));
