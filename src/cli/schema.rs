@@ -1,12 +1,35 @@
-//! `ebr schema`.
+//! `ebr schema`: the JSON Schema of the snapshot format, generated from the model's types, so
+//! editors can validate snapshot files. `docs/snapshot.schema.json` is this output.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use color_eyre::eyre::WrapErr;
 
 /// Arguments of `ebr schema`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Write the schema to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// The schema as pretty JSON with a trailing newline.
+fn schema_text() -> color_eyre::Result<String> {
+    let schema = schemars::schema_for!(ebr::model::Snapshot);
+    let mut text = serde_json::to_string_pretty(&schema)?;
+    text.push('\n');
+    Ok(text)
+}
 
 /// Runs `ebr schema`.
-pub fn run(_args: Args) -> color_eyre::Result<ExitCode> {
-    super::not_yet("schema")
+pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let text = schema_text()?;
+    match args.out {
+        Some(path) => std::fs::write(&path, text)
+            .wrap_err_with(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
