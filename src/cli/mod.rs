@@ -8,8 +8,6 @@ pub mod sample;
 pub mod schema;
 pub mod view;
 
-use std::process::ExitCode;
-
 /// Exit code when everything went well (warnings allowed).
 pub const SUCCESS: u8 = 0;
 
@@ -18,10 +16,3 @@ pub const INVALID_DATA: u8 = 1;
 
 /// Exit code for a command line that cannot be carried out.
 pub const USAGE: u8 = 2;
-
-/// The outcome of a subcommand that has not been built yet, so the command line is complete
-/// while the pieces land one by one.
-pub fn not_yet(command: &str) -> color_eyre::Result<ExitCode> {
-    eprintln!("ebr {command}: not available in this build yet");
-    Ok(ExitCode::from(USAGE))
-}
