@@ -1,0 +1,238 @@
+//! The bundled sample in `data/`: it is exactly what the generator writes, every file passes the
+//! loader cleanly, its TOML and JSON forms are the same model, `sample::bundled()` equals it, and
+//! its figures sit where `data/README.md` says they are modelled.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ebr::load::{self, Format};
+use ebr::metrics::{Level, Metric, Pnl, Scorecard};
+use ebr::model::{PeriodId, Snapshot};
+use ebr::sample::{self, SampleSpec};
+use rust_decimal::Decimal;
+
+const REGENERATE: &str =
+    "data/ is stale: regenerate it with `cargo run --release -- sample --out data`";
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// The snapshot files in a folder (README.md and other prose left out), by name.
+fn snapshot_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    entries
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).path())
+        .filter(|path| path.file_name().is_some_and(|n| n != "README.md"))
+        .map(|path| {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn data_is_exactly_what_the_generator_writes() {
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let written =
+        sample::write(&SampleSpec::bundled(), out.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written.len(), 17, "13 months and 4 quarters");
+    let generated = snapshot_files(out.path());
+    let committed = snapshot_files(&data_dir());
+    assert_eq!(
+        generated.keys().collect::<Vec<_>>(),
+        committed.keys().collect::<Vec<_>>(),
+        "{REGENERATE}"
+    );
+    for (name, bytes) in &generated {
+        assert!(
+            committed.get(name) == Some(bytes),
+            "{name} differs. {REGENERATE}"
+        );
+    }
+    // The in-memory rendering is what gets written.
+    let rendered = sample::render(&SampleSpec::bundled()).unwrap_or_else(|e| panic!("{e}"));
+    for file in rendered {
+        assert_eq!(
+            generated.get(&file.name).map(Vec::as_slice),
+            Some(file.contents.as_bytes())
+        );
+    }
+}
+
+#[test]
+fn the_same_arguments_write_the_same_bytes_twice() {
+    let spec = SampleSpec {
+        dealers: 140,
+        months: 7,
+        seed: 99,
+        end: "2024-02".parse().unwrap_or_else(|e| panic!("{e}")),
+        format: sample::Format::Mixed,
+    };
+    let (a, b) = (tempfile::tempdir(), tempfile::tempdir());
+    let (a, b) = (
+        a.unwrap_or_else(|e| panic!("{e}")),
+        b.unwrap_or_else(|e| panic!("{e}")),
+    );
+    sample::write(&spec, a.path()).unwrap_or_else(|e| panic!("{e}"));
+    sample::write(&spec, b.path()).unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (snapshot_files(a.path()), snapshot_files(b.path()));
+    // 2023-08 … 2024-02: Q4 2023 is the only complete quarter.
+    assert_eq!(
+        a.keys().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "2023-08.json",
+            "2023-09.toml",
+            "2023-10.json",
+            "2023-11.toml",
+            "2023-12.json",
+            "2023-Q4.json",
+            "2024-01.toml",
+            "2024-02.json"
+        ]
+    );
+    assert_eq!(a, b);
+}
+
+/// Parses with the loader and insists on no errors and no warnings.
+fn load_clean(text: &str, format: Format, name: &str) -> Snapshot {
+    match load::parse_str(text, format, name) {
+        Ok(loaded) => {
+            assert!(loaded.warnings.is_empty(), "{name}: {:#?}", loaded.warnings);
+            loaded.snapshot
+        }
+        Err(report) => panic!("{name}: {:#?}", report.diagnostics),
+    }
+}
+
+#[test]
+fn every_data_file_loads_cleanly_from_its_toml_and_its_json_form_to_equal_models() {
+    for (name, bytes) in snapshot_files(&data_dir()) {
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let format = Format::of_path(Path::new(&name)).unwrap_or_else(|| panic!("{name}"));
+        let snapshot = load_clean(&text, format, &name);
+        // The other form, written through the model.
+        let (other_text, other_format) = match format {
+            Format::Toml => (
+                serde_json::to_string(&snapshot).map_err(|e| e.to_string()),
+                Format::Json,
+            ),
+            Format::Json => (
+                toml::to_string(&snapshot).map_err(|e| e.to_string()),
+                Format::Toml,
+            ),
+        };
+        let other_text = other_text.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let other = load_clean(
+            &other_text,
+            other_format,
+            &format!("{name} as {other_format:?}"),
+        );
+        assert_eq!(snapshot, other, "{name}: TOML and JSON forms differ");
+        // Plain serde agrees with the loader.
+        let plain: Snapshot = match format {
+            Format::Toml => toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}")),
+            Format::Json => serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}")),
+        };
+        assert_eq!(plain, snapshot, "{name}");
+    }
+}
+
+#[test]
+fn the_bundled_library_equals_the_folder_the_loader_reads() {
+    let (library, warnings) =
+        load::load_paths(&[data_dir()]).unwrap_or_else(|e| panic!("data/ does not load: {e:?}"));
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(library.len(), 17);
+    assert!(
+        library == sample::bundled(),
+        "sample::bundled() differs from data/. {REGENERATE}"
+    );
+}
+
+fn period(text: &str) -> PeriodId {
+    text.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn value(card: &Scorecard, metric: Metric) -> f64 {
+    let v = card
+        .value(&Level::Ecosystem, metric)
+        .unwrap_or_else(|| panic!("{metric:?} n/a"));
+    v.to_string().parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_figures_sit_where_the_readme_says_they_are_modelled() {
+    let library = sample::bundled();
+    for snapshot in library.iter() {
+        let card = Scorecard::new(Arc::clone(snapshot));
+        let id = snapshot.period.id;
+        let close = value(&card, Metric::LeadToSale);
+        assert!((0.08..=0.15).contains(&close), "{id} lead-to-sale {close}");
+        let ad = value(&card, Metric::AdPerNewVehicle);
+        assert!(
+            (520.0..=700.0).contains(&ad),
+            "{id} advertising per new vehicle {ad}"
+        );
+        let ev = value(&card, Metric::EvShare);
+        assert!((0.06..=0.09).contains(&ev), "{id} EV share {ev}");
+        let retention = value(&card, Metric::ServiceRetention);
+        assert!(
+            (0.5..=0.7).contains(&retention),
+            "{id} service retention {retention}"
+        );
+        let csat = value(&card, Metric::Csat);
+        assert!((80.0..=95.0).contains(&csat), "{id} CSAT {csat}");
+    }
+    // The CRM rollout's trend: SLA adherence a year later is clearly better.
+    let card = |p: &str| {
+        Scorecard::new(Arc::clone(
+            library.get(period(p)).unwrap_or_else(|| panic!("{p}")),
+        ))
+    };
+    let (before, after) = (card("2025-10"), card("2026-10"));
+    assert!(value(&after, Metric::SlaAdherence) - value(&before, Metric::SlaAdherence) > 0.08);
+    assert!(value(&after, Metric::ResponseMinutes) < value(&before, Metric::ResponseMinutes));
+}
+
+#[test]
+fn the_anomalies_a_review_should_notice_are_there() {
+    let library = sample::bundled();
+    let june = library
+        .get(period("2026-06"))
+        .unwrap_or_else(|| panic!("no June"));
+    let june = Scorecard::new(Arc::clone(june));
+    let silent = Level::Dealer("d042".into());
+    assert_eq!(june.value(&silent, Metric::Leads), Some(Decimal::ZERO));
+    assert_eq!(
+        june.value(&silent, Metric::SlaAdherence),
+        None,
+        "ratios of no leads are n/a"
+    );
+
+    // The poor-SLA group trails the network in every month.
+    for snapshot in library.iter() {
+        let card = Scorecard::new(Arc::clone(snapshot));
+        let group = card.value(&Level::Group("g08".into()), Metric::SlaAdherence);
+        let all = card.value(&Level::Ecosystem, Metric::SlaAdherence);
+        assert!(group < all, "{}: {group:?} vs {all:?}", snapshot.period.id);
+    }
+
+    // The two tools built to be retired are exactly the ones the P&L flags.
+    let latest = library
+        .get(period("2026-10"))
+        .unwrap_or_else(|| panic!("no Oct"));
+    let pnl = Pnl::of(latest);
+    let flagged: Vec<&str> = pnl.retire_candidates().map(|t| t.id.as_str()).collect();
+    assert_eq!(flagged, ["legacy-email", "virtual-showroom"]);
+    assert!(
+        pnl.roi().value().is_some_and(|roi| roi > Decimal::ZERO),
+        "the stack pays back overall"
+    );
+}
