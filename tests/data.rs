@@ -236,3 +236,77 @@ fn the_anomalies_a_review_should_notice_are_there() {
         "the stack pays back overall"
     );
 }
+
+fn ebr(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ebr"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run ebr: {e}"))
+}
+
+#[test]
+fn ebr_sample_writes_the_bundled_sample_by_default_and_refuses_bad_arguments() {
+    let out_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = out_dir.path().join("new folder");
+    let dir_text = dir.to_str().unwrap_or_default();
+    let out = ebr(&["sample", "--out", dir_text]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("wrote 17 files to {dir_text} (13 monthly, 4 quarterly; 60 dealers)\n")
+    );
+    assert_eq!(
+        snapshot_files(&dir),
+        snapshot_files(&data_dir()),
+        "{REGENERATE}"
+    );
+
+    let json = out_dir.path().join("json");
+    let json_text = json.to_str().unwrap_or_default();
+    let out = ebr(&[
+        "sample",
+        "--dealers",
+        "7",
+        "--months",
+        "3",
+        "--seed",
+        "5",
+        "--end",
+        "2026-03",
+        "--format",
+        "json",
+        "--out",
+        json_text,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = snapshot_files(&json).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "2026-01.json",
+            "2026-02.json",
+            "2026-03.json",
+            "2026-Q1.json"
+        ]
+    );
+
+    for bad in [
+        &["sample", "--dealers", "0", "--out", json_text][..],
+        &["sample", "--months", "0", "--out", json_text],
+        &["sample", "--format", "yaml", "--out", json_text],
+        &["sample", "--end", "2026-13", "--out", json_text],
+        &["sample"],
+    ] {
+        let out = ebr(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: usage error");
+        assert!(!out.stderr.is_empty(), "{bad:?} says why");
+    }
+}
