@@ -4,6 +4,7 @@
 use crate::metrics::Level;
 
 use super::tab::Tab;
+use crate::model::PeriodId;
 
 /// One user intent. [`crate::app::App::update`] handles each variant explicitly (no catch-all
 /// arm), so a new action is a compile error until it does something.
@@ -59,4 +60,22 @@ pub enum Action {
     ToggleHelp,
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
+    /// Open the picker of the period under review (`p`).
+    PickPeriod,
+    /// Open the picker of the compared period (`c`), "none" included.
+    PickCompared,
+    /// Picker: cursor one period up.
+    PickerUp,
+    /// Picker: cursor one period down.
+    PickerDown,
+    /// Picker: put the period under the cursor on screen and close.
+    PickerChoose,
+    /// Picker: close without changing anything.
+    PickerClose,
+    /// Review this period (`--period`), keeping how the compared period follows it.
+    SetPeriod(PeriodId),
+    /// Compare with this period, or with none (`--compare`).
+    SetCompared(Option<PeriodId>),
+    /// The split view on or off (`v`): both periods side by side, rows matched by id.
+    ToggleSplit,
 }

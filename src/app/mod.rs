@@ -10,12 +10,17 @@
 //! - [`views`]: one builder per tab, from a snapshot to a [`screen::Screen`].
 
 mod action;
+#[cfg(test)]
+mod compare_tests;
+mod detail;
 mod drill;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod nav;
 pub mod path;
+mod periods;
 pub mod screen;
+mod split;
 mod state;
 mod tab;
 #[cfg(test)]
@@ -24,8 +29,10 @@ mod update;
 pub mod views;
 
 pub use action::Action;
+pub use detail::RowDetail;
 pub use drill::{Drill, Frame};
 pub use nav::{Nav, Sort};
+pub use periods::{Picker, PickerKind};
 pub use state::{App, Display, EmptyLibrary};
 pub use tab::{ParseTabError, Tab};
-pub use views::Dimension;
+pub use views::{Dimension, History};

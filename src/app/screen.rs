@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::Sort;
+use crate::compare::MatchSummary;
 use crate::metrics::Level;
 
 /// Everything one tab shows at one drill level, top to bottom.
@@ -46,6 +47,26 @@ pub struct Card {
     pub tone: Tone,
     /// A direction glyph beside the value (e.g. cost to serve against before).
     pub mark: Option<Mark>,
+    /// When comparing: the change against the compared period ("▲ +1.5 pp · +12.5 %"), its
+    /// tone saying good or bad.
+    pub delta: Option<Cell>,
+    /// Status against the snapshot's target ("✓ on track · target 90.0 %").
+    pub status: Option<Cell>,
+    /// The figure over every loaded period, when there are more than two.
+    pub trend: Option<Spark>,
+}
+
+/// A sparkline: one figure over the loaded periods of one granularity, earliest first, with
+/// the current and the compared period marked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spark {
+    /// Each period's value scaled to 0..=7 (eight bar heights); `None` where the figure is
+    /// "n/a" or the level is absent in that period (drawn as a gap, never as 0).
+    pub levels: Vec<Option<u8>>,
+    /// Index of the current period in `levels`.
+    pub current: Option<usize>,
+    /// Index of the compared period in `levels`.
+    pub compared: Option<usize>,
 }
 
 /// Paragraphs under a title.
@@ -72,6 +93,8 @@ pub enum Tone {
     Bad,
     /// Emphasised (totals, the row being compared).
     Strong,
+    /// Needs attention: at risk against a target.
+    Warn,
 }
 
 /// A direction glyph beside a value: ▲ better, ▼ worse, ▶ flat (ASCII `+`, `-`, `=`).
@@ -238,6 +261,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// What to say when there are no rows.
     pub empty: String,
+    /// When the rows of two periods were matched by id: how many matched, were added,
+    /// removed or renamed (the summary line under a compare table).
+    pub matched: Option<MatchSummary>,
 }
 
 impl Table {
@@ -258,7 +284,14 @@ impl Table {
             pinned,
             rows,
             empty: "no rows".to_owned(),
+            matched: None,
         }
+    }
+
+    /// The same table with the summary of its rows matched between two periods.
+    pub fn with_matched(mut self, summary: MatchSummary) -> Table {
+        self.matched = Some(summary);
+        self
     }
 
     /// The same table with another note for when it has no rows.

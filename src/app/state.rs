@@ -3,14 +3,17 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::compare::{ComparePeriod, PeriodChoiceError, PeriodPair, Scorecards, resolve};
 use crate::metrics::{Level, Scorecard};
 use crate::model::{Library, PeriodId, Snapshot};
 
 use super::drill::Drill;
 use super::nav::{Nav, Sort};
+use super::periods::Picker;
 use super::screen::{Screen, Table};
+use super::split::align;
 use super::tab::Tab;
-use super::views::{self, Context, Dimension};
+use super::views::{self, Context, Dimension, History};
 
 /// How the screen should look, chosen at start from the command line and the environment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,10 +43,15 @@ pub struct EmptyLibrary;
 pub(super) struct ScreenKey {
     period: PeriodId,
     compared: Option<PeriodId>,
+    split: bool,
     tab: Tab,
     level: Level,
     dimension: Dimension,
 }
+
+/// A built screen and, in the split view, the compared period's pane (rows aligned with the
+/// screen's by id).
+type Built = (Arc<Screen>, Option<Arc<Screen>>);
 
 /// What identifies the visible row order of the current screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,9 +68,14 @@ const CACHE_LIMIT: usize = 512;
 /// The whole state of the dashboard.
 #[derive(Clone, Debug)]
 pub struct App {
-    pub(super) library: Library,
+    pub(super) cards: Arc<Scorecards>,
     pub(super) card: Arc<Scorecard>,
     pub(super) compared: Option<Arc<Scorecard>>,
+    pub(super) pair: PeriodPair,
+    /// How the compared period follows the current one (`None`: not comparing).
+    pub(super) choice: Option<ComparePeriod>,
+    pub(super) split: bool,
+    pub(super) picker: Option<Picker>,
     pub(super) tab: Tab,
     pub(super) drill: Drill,
     pub(super) navs: [Nav; Tab::COUNT],
@@ -74,29 +87,50 @@ pub struct App {
     pub(super) size: (u16, u16),
     pub(super) display: Display,
     screen: Arc<Screen>,
-    screen_key: ScreenKey,
+    pane: Option<Arc<Screen>>,
+    /// The key of `screen`; `None` until the first screen is built.
+    screen_key: Option<ScreenKey>,
     order: Vec<usize>,
     order_key: Option<OrderKey>,
-    cache: HashMap<ScreenKey, Arc<Screen>>,
+    cache: HashMap<ScreenKey, Built>,
 }
 
 impl App {
-    /// Opens the library at its default period (the latest month), on the Overview tab.
+    /// Opens the library on the Overview tab at its default period (the latest month),
+    /// compared with the period before it of the same granularity when there is one.
     pub fn new(library: Library, display: Display) -> Result<App, EmptyLibrary> {
-        let period = library.default_period().ok_or(EmptyLibrary)?;
-        let snapshot = library.get(period).cloned().ok_or(EmptyLibrary)?;
-        let card = Arc::new(Scorecard::new(snapshot));
-        let key = ScreenKey {
-            period,
-            compared: None,
-            tab: Tab::Overview,
-            level: Level::Ecosystem,
-            dimension: Dimension::default(),
+        App::open(library, display, None, Some(ComparePeriod::Previous)).map_err(|_| EmptyLibrary)
+    }
+
+    /// Opens the library at `current` (default: the latest month) compared as `compare` says
+    /// (`None`: no comparison), as `--period` and `--compare` ask. A period that is not loaded
+    /// is an error naming the loaded ones.
+    pub fn open(
+        library: Library,
+        display: Display,
+        current: Option<PeriodId>,
+        compare: Option<ComparePeriod>,
+    ) -> Result<App, PeriodChoiceError> {
+        let pair = match compare {
+            Some(choice) => resolve(&library, current, choice)?,
+            None => PeriodPair {
+                compared: None,
+                ..resolve(&library, current, ComparePeriod::Previous)?
+            },
         };
+        let cards = Arc::new(Scorecards::new(Arc::new(library)));
+        let card = cards.get(pair.current).ok_or(PeriodChoiceError::Empty)?;
         let mut app = App {
-            library,
+            cards,
             card,
             compared: None,
+            pair: PeriodPair {
+                compared: None,
+                ..pair
+            },
+            choice: compare,
+            split: false,
+            picker: None,
             tab: Tab::Overview,
             drill: Drill::default(),
             navs: Default::default(),
@@ -108,19 +142,25 @@ impl App {
             size: (80, 24),
             display,
             screen: Arc::new(Screen::default()),
-            screen_key: key.clone(),
+            pane: None,
+            screen_key: None,
             order: Vec::new(),
             order_key: None,
             cache: HashMap::new(),
         };
-        app.screen = app.build(&key);
+        app.set_pair(pair);
         app.refresh();
         Ok(app)
     }
 
     /// Every loaded snapshot.
     pub fn library(&self) -> &Library {
-        &self.library
+        self.cards.library()
+    }
+
+    /// A scorecard per loaded period, each rolled up on first use.
+    pub fn scorecards(&self) -> &Arc<Scorecards> {
+        &self.cards
     }
 
     /// The snapshot of the current period.
@@ -158,7 +198,8 @@ impl App {
         self.drill.level()
     }
 
-    /// The breadcrumb: `Ecosystem`, then each level's name (its id when this period lacks it).
+    /// The breadcrumb: `Ecosystem`, then each level's name (the compared period's name when
+    /// only that period has the level, else its id).
     pub fn breadcrumb(&self) -> Vec<String> {
         self.drill
             .path()
@@ -168,6 +209,7 @@ impl App {
                 other => self
                     .card
                     .name(other)
+                    .or_else(|| self.compared.as_ref().and_then(|c| c.name(other)))
                     .map_or_else(|| other.id().to_owned(), str::to_owned),
             })
             .collect()
@@ -239,10 +281,16 @@ impl App {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
+    /// The compared period's pane of the split view, rows aligned with [`App::table`]'s.
+    pub fn pane(&self) -> Option<&Screen> {
+        self.pane.as_deref()
+    }
+
     fn key(&self) -> ScreenKey {
         ScreenKey {
             period: self.period(),
-            compared: self.compared.as_ref().map(|c| c.snapshot().period.id),
+            compared: self.pair.compared,
+            split: self.split && self.compared.is_some(),
             tab: self.tab,
             level: self.drill.level().clone(),
             // Only Segments depends on the dimension; other tabs share one cache entry.
@@ -253,35 +301,64 @@ impl App {
         }
     }
 
-    fn build(&self, key: &ScreenKey) -> Arc<Screen> {
+    /// Builds a key's screen: the tab with deltas against the compared period, or in the
+    /// split view the tab of each period with their rows aligned by id.
+    fn build(&self, key: &ScreenKey) -> Built {
+        let history = Some(History {
+            cards: &self.cards,
+            pair: self.pair,
+        });
         let ctx = Context {
             card: &self.card,
             compared: self.compared.as_deref(),
+            history,
             level: &key.level,
             dimension: key.dimension,
             ascii: self.display.ascii,
         };
-        Arc::new(views::build(key.tab, &ctx))
+        match (&self.compared, key.split) {
+            (Some(compared), true) => {
+                let left = views::build(
+                    key.tab,
+                    &Context {
+                        compared: None,
+                        ..ctx
+                    },
+                );
+                let right = views::build(
+                    key.tab,
+                    &Context {
+                        card: compared,
+                        compared: None,
+                        ..ctx
+                    },
+                );
+                let (left, right) = align(left, right, self.display.ascii);
+                (Arc::new(left), Some(Arc::new(right)))
+            }
+            (_, _) => (Arc::new(views::build(key.tab, &ctx)), None),
+        }
     }
 
     /// Brings the screen, the visible rows and the selection up to date with the state:
     /// rebuilds only what changed, and keeps the selection within the rows.
     pub(super) fn refresh(&mut self) {
         let key = self.key();
-        if key != self.screen_key {
-            let screen = match self.cache.get(&key) {
-                Some(screen) => Arc::clone(screen),
+        if self.screen_key.as_ref() != Some(&key) {
+            let (screen, pane) = match self.cache.get(&key) {
+                Some(built) => built.clone(),
                 None => {
                     let built = self.build(&key);
                     if self.cache.len() >= CACHE_LIMIT {
                         self.cache.clear();
                     }
-                    self.cache.insert(key.clone(), Arc::clone(&built));
+                    self.cache.insert(key.clone(), built.clone());
                     built
                 }
             };
             self.screen = screen;
-            self.screen_key = key.clone();
+            self.pane = pane;
+            self.screen_key = Some(key.clone());
         }
         let tab = self.tab.index();
         let order_key = OrderKey {

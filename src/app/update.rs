@@ -4,6 +4,7 @@ use super::action::Action;
 use crate::metrics::Level;
 
 use super::nav::{Nav, Sort};
+use super::periods::PickerKind;
 use super::state::App;
 use super::tab::Tab;
 
@@ -57,6 +58,15 @@ impl App {
             }
             Action::ToggleHelp => self.help = !self.help,
             Action::Resize(cols, rows) => self.size = (cols, rows),
+            Action::PickPeriod => self.open_picker(PickerKind::Current),
+            Action::PickCompared => self.open_picker(PickerKind::Compared),
+            Action::PickerUp => self.move_picker(-1),
+            Action::PickerDown => self.move_picker(1),
+            Action::PickerChoose => self.choose_picked(),
+            Action::PickerClose => self.picker = None,
+            Action::SetPeriod(period) => self.set_period(period),
+            Action::SetCompared(period) => self.set_compared(period),
+            Action::ToggleSplit => self.toggle_split(),
         }
         self.refresh();
     }
@@ -111,7 +121,7 @@ impl App {
     /// current level starts again from the ecosystem. Each level passed through remembers the
     /// row it leads to, on the tab on screen.
     fn drill_to(&mut self, target: Level) {
-        let lineage = self.card.path(&target);
+        let lineage = self.lineage(&target);
         let steps: Vec<Level> = loop {
             let here = self.drill.level().clone();
             match lineage.iter().position(|l| *l == here) {

@@ -48,6 +48,34 @@ pub enum Change {
     NotAvailable,
 }
 
+impl Change {
+    /// How a figure that moves in `direction` changed from `compared` to `current`; changes
+    /// smaller than `threshold` are flat. [`Delta::new`] uses it for catalogue metrics; views
+    /// use it directly for figures the catalogue does not hold (a journey's ROI, a tool's
+    /// cost).
+    pub fn between(
+        direction: Direction,
+        current: Option<Decimal>,
+        compared: Option<Decimal>,
+        threshold: Threshold,
+    ) -> Change {
+        match (current, compared) {
+            (Some(cur), Some(cmp)) => {
+                let absolute = cur - cmp;
+                let relative = (!cmp.is_zero()).then(|| absolute / cmp.abs());
+                Change::Moved {
+                    absolute,
+                    relative,
+                    verdict: verdict(direction, cur, cmp, threshold),
+                }
+            }
+            (Some(_), None) => Change::New,
+            (None, Some(_)) => Change::Removed,
+            (None, None) => Change::NotAvailable,
+        }
+    }
+}
+
 /// One metric's current value, compared value and change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Delta {
@@ -69,26 +97,11 @@ impl Delta {
         compared: Option<Decimal>,
         threshold: Threshold,
     ) -> Delta {
-        let change = match (current, compared) {
-            (Some(cur), Some(cmp)) => {
-                let absolute = cur - cmp;
-                let relative = (!cmp.is_zero()).then(|| absolute / cmp.abs());
-                let verdict = verdict(metric.direction(), cur, cmp, threshold);
-                Change::Moved {
-                    absolute,
-                    relative,
-                    verdict,
-                }
-            }
-            (Some(_), None) => Change::New,
-            (None, Some(_)) => Change::Removed,
-            (None, None) => Change::NotAvailable,
-        };
         Delta {
             metric,
             current,
             compared,
-            change,
+            change: Change::between(metric.direction(), current, compared, threshold),
         }
     }
 

@@ -71,13 +71,18 @@ pub fn format_relative(relative: Option<Decimal>, ascii: bool) -> String {
 /// The change column of a delta: "▲ +1.5 pp" for a good rate change, "new" when only the
 /// current period has a value, "n/a" otherwise.
 pub fn format_change(delta: &Delta, currency: &str, style: Style) -> String {
-    match delta.change {
+    format_change_in(delta.metric.unit(), &delta.change, currency, style)
+}
+
+/// [`format_change`] for a change in any unit (figures outside the metric catalogue).
+pub fn format_change_in(unit: Unit, change: &Change, currency: &str, style: Style) -> String {
+    match *change {
         Change::Moved {
             absolute, verdict, ..
         } => format!(
             "{} {}",
             verdict_glyph(verdict, style.ascii),
-            format_absolute(delta.metric.unit(), absolute, currency, style)
+            format_absolute(unit, absolute, currency, style)
         ),
         Change::New => NEW.to_owned(),
         Change::Removed | Change::NotAvailable => NOT_AVAILABLE.to_owned(),

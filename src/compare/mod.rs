@@ -20,8 +20,10 @@ pub mod trend;
 pub use cache::Scorecards;
 pub use comparison::{Comparison, NodeRow, SegmentRow};
 pub use delta::{Change, Delta, Verdict};
-pub use delta_format::{format_change, format_change_relative, verdict_glyph, verdict_word};
+pub use delta_format::{
+    format_change, format_change_in, format_change_relative, verdict_glyph, verdict_word,
+};
 pub use matching::{Keyed, MatchSummary, RowMatch, match_rows, summarize};
 pub use period_choice::{CompareKind, ComparePeriod, PeriodChoiceError, PeriodPair, resolve};
-pub use target::{TARGET_RULE, TargetStatus, target_status};
+pub use target::{TARGET_RULE, TargetStatus, status_for, target_status};
 pub use trend::{Trend, trend};

@@ -33,9 +33,18 @@ pub fn target_status(
     value: Option<Decimal>,
     target: Option<Decimal>,
 ) -> Option<TargetStatus> {
+    status_for(metric.direction(), value, target)
+}
+
+/// [`target_status`] for a figure outside the metric catalogue that moves in `direction`.
+pub fn status_for(
+    direction: Direction,
+    value: Option<Decimal>,
+    target: Option<Decimal>,
+) -> Option<TargetStatus> {
     let (value, target) = (value?, target?);
     let band = AT_RISK_BAND * target.abs();
-    let short_by = match metric.direction() {
+    let short_by = match direction {
         Direction::HigherIsBetter => target - value,
         Direction::LowerIsBetter => value - target,
         Direction::Neutral => {

@@ -4,13 +4,20 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::screen::{Block, Table};
+use crate::app::screen::{Block, Screen, Table};
 use crate::app::{App, Tab};
+use crate::ui::compare;
 use crate::ui::theme::Skin;
 use crate::ui::widgets::{cards, table, text};
 
-/// Draws the screen of the tab on screen.
+/// Draws the screen of the tab on screen: with a compared period, the compare footer under
+/// it, and in the split view both periods side by side.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
+    let area = compare::footer(app, area, buf, skin);
+    if app.split() {
+        compare::split(app, area, buf, skin);
+        return;
+    }
     match app.tab() {
         Tab::Overview
         | Tab::Journeys
@@ -31,7 +38,12 @@ fn table_height(table: &Table, rows: usize) -> u16 {
 /// Stacks the blocks top to bottom with a blank row between them. The first table gets the
 /// room left by the others (text shrinks first, then card details) and at least a few rows.
 pub fn blocks(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
-    let screen = app.screen();
+    screen(app, app.screen(), area, buf, skin);
+}
+
+/// [`blocks`] of any screen whose first table's rows line up with the app's (the split view's
+/// compared pane): the selection, scroll, filter and sort of the app apply to it.
+pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let n = screen.blocks.len();
     if n == 0 || area.is_empty() {
         return;

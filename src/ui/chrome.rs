@@ -14,13 +14,14 @@ use crate::ui::theme::Skin;
 /// Smallest terminal the dashboard draws into; below it a note asks for more room.
 pub const MIN_SIZE: (u16, u16) = (40, 10);
 
-/// Line 1: the ecosystem's name and the period on the left, source freshness on the right.
+/// Line 1: the ecosystem's name and the periods ("Oct 2026 vs Sep 2026 (MoM)") on the left,
+/// source freshness on the right.
 pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let snapshot = app.snapshot();
     let t = &skin.theme;
     let g = &skin.glyphs;
     let w = usize::from(area.width);
-    let period = period_label(snapshot);
+    let period = app.period_label();
     let left_room = w.saturating_sub(width(&period) + 2);
     let name = truncate(&snapshot.ecosystem.name, left_room.max(8), g.ellipsis);
     let (x, _) = buf.set_stringn(area.x, area.y, &name, w, t.title);
@@ -41,19 +42,6 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     for (text, style) in fresh {
         let (nx, _) = buf.set_stringn(fx, area.y, &text, usize::from(area.right() - fx), style);
         fx = nx;
-    }
-}
-
-/// `Oct 2026`, with the fiscal label when the snapshot defines a fiscal year.
-fn period_label(snapshot: &Snapshot) -> String {
-    let id = snapshot.period.id;
-    match snapshot
-        .period
-        .fiscal_year_start_month
-        .and_then(|m| id.fiscal_label(m))
-    {
-        Some(fiscal) => format!("{} ({fiscal})", id.label()),
-        None => id.label(),
     }
 }
 

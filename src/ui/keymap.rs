@@ -14,12 +14,16 @@ pub enum Mode {
     Filter,
     /// The help overlay is open.
     Help,
+    /// A period picker is open.
+    Picker,
 }
 
 impl Mode {
     /// The mode the app is in.
     pub fn of(app: &App) -> Mode {
-        if app.help() {
+        if app.picker().is_some() {
+            Mode::Picker
+        } else if app.help() {
             Mode::Help
         } else if app.filtering() {
             Mode::Filter
@@ -44,6 +48,10 @@ pub enum When {
     Filtered,
     /// On the Segments tab.
     Segments,
+    /// More than one period is loaded.
+    Periods,
+    /// A compared period is on screen.
+    Comparing,
 }
 
 impl When {
@@ -59,6 +67,8 @@ impl When {
             When::Drilled => !app.drill().is_empty(),
             When::Filtered => !app.nav().filter.is_empty(),
             When::Segments => app.tab() == Tab::Segments,
+            When::Periods => app.library().len() > 1,
+            When::Comparing => app.compared().is_some(),
         }
     }
 }
@@ -203,6 +213,25 @@ pub const NORMAL: &[Binding] = &[
         when: When::Rows,
     },
     Binding {
+        keys: &[
+            (ch('p'), Action::PickPeriod),
+            (ch('c'), Action::PickCompared),
+        ],
+        label: "p/c",
+        ascii_label: "p/c",
+        hint: "periods",
+        help: "Choose the period under review (p) or the one it is compared with (c), or none.",
+        when: When::Periods,
+    },
+    Binding {
+        keys: &[(ch('v'), Action::ToggleSplit)],
+        label: "v",
+        ascii_label: "v",
+        hint: "split",
+        help: "Split view: both periods side by side, rows matched by id, moving in step.",
+        when: When::Comparing,
+    },
+    Binding {
         keys: &[(ch('d'), Action::NextDimension)],
         label: "d",
         ascii_label: "d",
@@ -309,12 +338,59 @@ pub const HELP: &[Binding] = &[
     },
 ];
 
+/// Bindings while a period picker is open.
+pub const PICKER: &[Binding] = &[
+    Binding {
+        keys: &[
+            ((KeyCode::Down, NONE), Action::PickerDown),
+            (ch('j'), Action::PickerDown),
+            ((KeyCode::Up, NONE), Action::PickerUp),
+            (ch('k'), Action::PickerUp),
+        ],
+        label: "↑↓/jk",
+        ascii_label: "Up/Down/jk",
+        hint: "move",
+        help: "Move to another period.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Enter, NONE), Action::PickerChoose)],
+        label: "Enter",
+        ascii_label: "Enter",
+        hint: "choose",
+        help: "Put the period on screen.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::Esc, NONE), Action::PickerClose),
+            (ch('q'), Action::PickerClose),
+            (ch('p'), Action::PickerClose),
+            (ch('c'), Action::PickerClose),
+        ],
+        label: "Esc",
+        ascii_label: "Esc",
+        hint: "cancel",
+        help: "Close the picker, changing nothing.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
+        label: "Ctrl-C",
+        ascii_label: "Ctrl-C",
+        hint: "",
+        help: "Quit.",
+        when: When::Always,
+    },
+];
+
 /// The bindings of a mode.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Normal => NORMAL,
         Mode::Filter => FILTER,
         Mode::Help => HELP,
+        Mode::Picker => PICKER,
     }
 }
 
@@ -348,7 +424,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Normal, Mode::Filter, Mode::Help] {
+        for mode in [Mode::Normal, Mode::Filter, Mode::Help, Mode::Picker] {
             let mut seen = std::collections::HashSet::new();
             for binding in bindings(mode) {
                 for (key, _) in binding.keys {
@@ -360,7 +436,7 @@ mod tests {
 
     #[test]
     fn every_binding_explains_itself() {
-        for binding in NORMAL.iter().chain(FILTER).chain(HELP) {
+        for binding in NORMAL.iter().chain(FILTER).chain(HELP).chain(PICKER) {
             assert!(!binding.help.is_empty() && !binding.label.is_empty());
             assert!(binding.ascii_label.is_ascii(), "{}", binding.ascii_label);
         }

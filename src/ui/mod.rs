@@ -7,10 +7,12 @@
 
 pub mod body;
 pub mod chrome;
+pub mod compare;
 pub mod fit;
 pub mod headless;
 pub mod help;
 pub mod keymap;
+pub mod picker;
 pub mod report;
 pub mod terminal;
 pub mod theme;
@@ -38,6 +40,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let body = Rect::new(area.x, area.y + 4, area.width, area.height - 5);
     body::render(app, body, buf, &skin);
     chrome::hints(app, row(area.height - 1), buf, &skin);
+    if app.picker().is_some() {
+        picker::render(app, area, buf, &skin);
+    }
     if app.help() {
         help::render(app, area, buf, &skin);
     }

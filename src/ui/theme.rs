@@ -93,6 +93,7 @@ impl Theme {
             Tone::Good => self.good,
             Tone::Bad => self.bad,
             Tone::Strong => self.strong,
+            Tone::Warn => self.warn,
         }
     }
 }

@@ -10,6 +10,13 @@ use crate::model::{ReviewView, Snapshot};
 
 use super::Context;
 
+pub use super::compare::{
+    Measure, card_compare, change_tone, compared_label, comparing, figure_cells, figure_columns,
+    format_measure, matched_name, matched_search, metric_cells, metric_columns, pair_rows, sides,
+    status_tone,
+};
+pub use super::trend::{metric_spark, spark, spark_of};
+
 /// How numbers are written in tables: money and durations compact, the rest in full.
 pub fn style_for(unit: Unit, ascii: bool) -> Style {
     let compact = matches!(unit, Unit::Money | Unit::Days | Unit::Years);

@@ -4,11 +4,15 @@
 //! region and the ecosystem.
 
 use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, Table, Tone};
-use crate::metrics::{Level, LevelKind, Metric, Node};
+use crate::compare::summarize;
+use crate::metrics::{Level, LevelKind, Metric, Node, Scorecard};
 use crate::model::ReviewView;
 
 use super::Context;
-use super::common::{cell, column, commentary, format, name_column, verdict};
+use super::common::{
+    Measure, cell, commentary, comparing, figure_cells, figure_columns, matched_name,
+    matched_search, metric_cells, metric_columns, name_column, pair_rows, sides, verdict,
+};
 
 /// The scorecard's metrics, in column order, with their drop priority (higher drops first).
 pub const SCORECARD: [(Metric, u8); 10] = [
@@ -24,24 +28,21 @@ pub const SCORECARD: [(Metric, u8); 10] = [
     (Metric::ServiceRetention, 4),
 ];
 
-/// Builds the Dealers screen for the context's level.
+/// Builds the Dealers screen for the context's level. When comparing, the rows of both
+/// periods are matched by id (a group only one period has is listed as added or removed)
+/// and every metric gets its compared value and change.
 pub fn build(ctx: &Context<'_>) -> Screen {
     let card = ctx.card;
     let Some(here) = card.node(ctx.level) else {
         return missing(ctx);
     };
-    let (title, rows): (String, Vec<Node<'_>>) = match ctx.level {
-        Level::Ecosystem => ("Dealer groups".to_owned(), card.groups().collect()),
-        Level::Region(_) => (
-            format!("Dealer groups in {}", here.name),
-            card.children(ctx.level),
-        ),
-        Level::Group(_) => (
-            format!("Dealers of {}", here.name),
-            card.children(ctx.level),
-        ),
+    let title = match ctx.level {
+        Level::Ecosystem => "Dealer groups".to_owned(),
+        Level::Region(_) => format!("Dealer groups in {}", here.name),
+        Level::Group(_) => format!("Dealers of {}", here.name),
         Level::Dealer(_) => return dealer(ctx, &here),
     };
+    let rows = pair_rows(ctx, listed(card, ctx.level), |c| listed(c, ctx.level));
     let with_region = matches!(ctx.level, Level::Ecosystem);
     let mut columns = vec![name_column(match ctx.level {
         Level::Group(_) => "Dealer",
@@ -50,45 +51,80 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     if with_region {
         columns.push(Column::new("region", "Region", "Region", Align::Left, 11));
     }
-    columns.push(column(Metric::Dealers, 12));
-    columns.extend(SCORECARD.iter().map(|&(m, p)| column(m, p)));
-
-    let scorecard_row = |node: &Node<'_>, region: Option<&str>| -> Vec<Cell> {
-        let mut cells = vec![Cell::text(node.name)];
-        if with_region {
-            cells.push(Cell::text(region.unwrap_or("")));
-        }
-        cells.push(cell(ctx, Metric::Dealers, node.rollup));
-        cells.extend(SCORECARD.iter().map(|&(m, _)| cell(ctx, m, node.rollup)));
-        cells
-    };
-    let pinned = pinned_rows(ctx, &scorecard_row);
+    columns.extend(metric_columns(ctx, Metric::Dealers, 12));
+    for &(m, p) in &SCORECARD {
+        columns.extend(metric_columns(ctx, m, p));
+    }
+    let pinned = pinned_rows(ctx);
     let body = rows
         .iter()
-        .map(|node| {
-            let region = with_region
-                .then(|| card.parent(&node.level()))
-                .flatten()
-                .and_then(|r| card.name(&r));
-            Row::new(node.id, node.name, scorecard_row(node, region)).drill(node.level())
+        .map(|row| {
+            let (now, then) = sides(row);
+            let mut cells = vec![matched_name(row)];
+            if with_region {
+                // A removed group's region is the one it had in the compared period.
+                let region = match (&now, ctx.compared) {
+                    (Some(node), _) => region_name(card, node),
+                    (None, Some(c)) => then.as_ref().and_then(|node| region_name(c, node)),
+                    (None, None) => None,
+                };
+                cells.push(Cell::text(region.unwrap_or("")));
+            }
+            cells.extend(scorecard_cells(ctx, now.as_ref(), then.as_ref()));
+            let level = now.as_ref().or(then.as_ref()).map(Node::level);
+            let mut row_view = Row::new(row.key(), row.name(), cells);
+            row_view.search = matched_search(row).to_lowercase();
+            row_view.drill = level;
+            row_view
         })
         .collect();
-    let table = Table::new(&title, columns, pinned, body).with_empty("no dealers at this level");
+    let mut table =
+        Table::new(&title, columns, pinned, body).with_empty("no dealers at this level");
+    if comparing(ctx) {
+        table = table.with_matched(summarize(&rows));
+    }
     let mut blocks = vec![Block::Table(table)];
     blocks.extend(commentary(card.snapshot(), ReviewView::Dealers));
     Screen { title, blocks }
 }
 
-/// The level and the levels above it, deepest first, as strong rows; the level's own values
-/// carry a ▲/▼ against the ecosystem.
-fn pinned_rows(
+/// What the table lists at a level of one period: every group at the ecosystem, else the
+/// level's children (none when the period lacks the level).
+fn listed<'c>(card: &'c Scorecard, level: &Level) -> Vec<Node<'c>> {
+    match level {
+        Level::Ecosystem => card.groups().collect(),
+        _ => card.children(level),
+    }
+}
+
+/// The region a group or dealer sits in, by name.
+fn region_name<'c>(card: &'c Scorecard, node: &Node<'_>) -> Option<&'c str> {
+    card.parent(&node.level()).and_then(|r| card.name(&r))
+}
+
+/// The dealer count and the scorecard's metrics of a row, in both periods when comparing.
+fn scorecard_cells(
     ctx: &Context<'_>,
-    scorecard_row: &dyn Fn(&Node<'_>, Option<&str>) -> Vec<Cell>,
-) -> Vec<Row> {
+    now: Option<&Node<'_>>,
+    then: Option<&Node<'_>>,
+) -> Vec<Cell> {
+    let (now, then) = (now.map(|n| n.rollup), then.map(|n| n.rollup));
+    let mut cells = metric_cells(ctx, Metric::Dealers, now, then);
+    for &(m, _) in &SCORECARD {
+        cells.extend(metric_cells(ctx, m, now, then));
+    }
+    cells
+}
+
+/// The level and the levels above it, deepest first, as strong rows. Without a compared
+/// period the level's own values carry a ▲/▼ against the ecosystem; when comparing, each
+/// level shows its change against the compared period instead (one meaning per glyph).
+fn pinned_rows(ctx: &Context<'_>) -> Vec<Row> {
     let card = ctx.card;
     let mut path = card.path(ctx.level);
     path.reverse();
     let total = card.total();
+    let with_region = matches!(ctx.level, Level::Ecosystem);
     path.iter()
         .filter_map(|level| card.node(level))
         .enumerate()
@@ -99,19 +135,24 @@ fn pinned_rows(
                 LevelKind::Group => format!("{} (group)", node.name),
                 LevelKind::Dealer => node.name.to_owned(),
             };
-            let mut cells = scorecard_row(&node, None);
-            cells[0] = Cell::text(label);
-            let marked = depth == 0 && node.kind != LevelKind::Ecosystem;
-            let offset = cells.len() - SCORECARD.len();
-            for (i, &(metric, _)) in SCORECARD.iter().enumerate() {
-                let c = &mut cells[offset + i];
-                c.tone = if c.tone == Tone::Muted {
-                    Tone::Muted
-                } else {
-                    Tone::Strong
-                };
-                if marked {
-                    c.mark = verdict(
+            let then = ctx.compared.and_then(|c| c.node(&node.level()));
+            let mut cells = vec![Cell::text(label).tone(Tone::Strong)];
+            if with_region {
+                cells.push(Cell::text(""));
+            }
+            let offset = cells.len();
+            cells.extend(scorecard_cells(ctx, Some(&node), then.as_ref()));
+            for c in &mut cells[offset..] {
+                if c.tone == Tone::Plain {
+                    c.tone = Tone::Strong;
+                }
+            }
+            let marked = depth == 0 && node.kind != LevelKind::Ecosystem && !comparing(ctx);
+            if marked {
+                // Without a compared period there is one cell per metric, the dealer count
+                // first.
+                for (i, &(metric, _)) in SCORECARD.iter().enumerate() {
+                    cells[offset + 1 + i].mark = verdict(
                         card.snapshot(),
                         metric,
                         node.value(metric),
@@ -119,7 +160,6 @@ fn pinned_rows(
                     );
                 }
             }
-            cells[0].tone = Tone::Strong;
             Row::new(node.level().id(), node.name, cells)
         })
         .collect()
@@ -138,7 +178,7 @@ fn dealer(ctx: &Context<'_>, here: &Node<'_>) -> Screen {
         .collect();
     let total = card.total();
     let mut columns = vec![Column::new("metric", "Metric", "Metric", Align::Left, 0)];
-    columns.push(Column::new("value", here.name, "Dealer", Align::Right, 0));
+    columns.extend(figure_columns(ctx, "value", here.name, "Dealer", 0));
     for node in &refs {
         // The group matters most next to its dealer, then the ecosystem, then the region.
         let (key, name, short, priority) = match node.kind {
@@ -152,15 +192,15 @@ fn dealer(ctx: &Context<'_>, here: &Node<'_>) -> Screen {
         .iter()
         .map(|&metric| {
             let value = here.value(metric);
-            let mut cells = vec![
-                Cell::text(metric.label()),
-                Cell::num(format(ctx, metric, value), value).mark(verdict(
-                    card.snapshot(),
-                    metric,
-                    value,
-                    metric.value(total),
-                )),
-            ];
+            let then = ctx.compared.and_then(|c| c.value(ctx.level, metric));
+            let mut cells = vec![Cell::text(metric.label())];
+            let mut own = figure_cells(ctx, &Measure::of(ctx, metric), value, then);
+            if !comparing(ctx) {
+                // Alone, the dealer's value is marked against the ecosystem; when comparing,
+                // the change against the compared period carries the glyph instead.
+                own[0].mark = verdict(card.snapshot(), metric, value, metric.value(total));
+            }
+            cells.extend(own);
             cells.extend(refs.iter().map(|node| cell(ctx, metric, node.rollup)));
             Row::new(metric.key(), metric.label(), cells)
         })
@@ -176,17 +216,33 @@ fn dealer(ctx: &Context<'_>, here: &Node<'_>) -> Screen {
 }
 
 /// The level is not in this period's snapshot (a dealer that closed, a compared period).
+/// When the compared period has it, says so and where to see it.
 pub(super) fn missing(ctx: &Context<'_>) -> Screen {
-    let title = format!(
-        "{} is not in {}",
-        ctx.level.id(),
-        ctx.card.snapshot().period.id.label()
-    );
+    // The other period under review: the compared one, or in a split pane the one beside.
+    let this = ctx.card.snapshot().period.id;
+    let beside = ctx.history.and_then(|h| {
+        [Some(h.pair.current), h.pair.compared]
+            .into_iter()
+            .flatten()
+            .find(|p| *p != this)
+            .and_then(|p| h.cards.get(p))
+    });
+    let other = ctx.compared.or(beside.as_deref());
+    let elsewhere = other.and_then(|c| Some((c.name(ctx.level)?, c.snapshot().period.id.label())));
+    let name = elsewhere.as_ref().map_or(ctx.level.id(), |(name, _)| name);
+    let title = format!("{name} is not in {}", ctx.card.snapshot().period.id.label());
+    let mut paragraphs = Vec::new();
+    if let Some((_, period)) = &elsewhere {
+        paragraphs.push(format!(
+            "It is in {period}: the split view (v) shows it beside this period."
+        ));
+    }
+    paragraphs.push("Go up a level (Esc) to see what this period holds.".to_owned());
     Screen {
         title: title.clone(),
         blocks: vec![Block::Text(crate::app::screen::TextBlock {
             title,
-            paragraphs: vec!["Go up a level (Esc) to see what this period holds.".to_owned()],
+            paragraphs,
         })],
     }
 }

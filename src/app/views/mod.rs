@@ -3,12 +3,15 @@
 //! A builder is a pure function `fn build(ctx: &Context) -> Screen`; it formats every number
 //! (units included) so that the terminal, headless renders and exports show the same text.
 
-mod common;
+pub mod common;
+mod compare;
 mod dealers;
 mod overview;
 mod segments;
 mod stub;
+mod trend;
 
+use crate::compare::{PeriodPair, Scorecards};
 use crate::metrics::{Level, Scorecard};
 
 use super::screen::Screen;
@@ -19,14 +22,27 @@ use super::tab::Tab;
 pub struct Context<'a> {
     /// The current period, rolled up (its snapshot is `card.snapshot()`).
     pub card: &'a Scorecard,
-    /// The compared period, rolled up, when comparing (issue 4).
+    /// The compared period, rolled up, when comparing: tables then show each figure's
+    /// compared value and change (see [`common::metric_columns`] and [`common::metric_cells`]).
     pub compared: Option<&'a Scorecard>,
+    /// Every loaded period, for sparklines; `None` when no trend is wanted.
+    pub history: Option<History<'a>>,
     /// The drill level.
     pub level: &'a Level,
     /// The Segments tab's breakdown.
     pub dimension: Dimension,
     /// Write numbers with ASCII symbols only ("1.8x", "EUR 1,200").
     pub ascii: bool,
+}
+
+/// Every loaded period and the two under review: what a sparkline is drawn from and marks.
+#[derive(Clone, Copy, Debug)]
+pub struct History<'a> {
+    /// A scorecard per loaded period, built on first use.
+    pub cards: &'a Scorecards,
+    /// The current and the compared period (marked on the sparkline), also in the split
+    /// view's panes where each pane's context holds one period only.
+    pub pair: PeriodPair,
 }
 
 /// What the Segments tab breaks the scorecard down by.

@@ -1,14 +1,17 @@
 //! Overview: the headline outcomes of the current level as cards, with the review commentary.
 //! Cost to serve and martech ROI come from the ecosystem's P&L and say so when drilled in.
+//! When comparing, each card shows its change against the compared period (good or bad by
+//! the figure's direction) and the compared value; with more than two periods loaded, a
+//! sparkline of the figure over all of them; with a target, its status.
 
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Block, Card, Mark, Screen, Tone};
-use crate::metrics::{Level, Metric, Pnl, Rollup, Style, Unit, format_with};
+use crate::metrics::{Direction, Level, Metric, Pnl, Rollup, Scorecard, Style, Unit, format_with};
 use crate::model::ReviewView;
 
 use super::Context;
-use super::common::{commentary, format};
+use super::common::{Measure, card_compare, commentary, format, metric_spark, spark_of};
 
 /// Builds the Overview screen for the context's level.
 pub fn build(ctx: &Context<'_>) -> Screen {
@@ -22,29 +25,58 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         _ => here.name.to_owned(),
     };
     let pnl = Pnl::of(card.snapshot());
+    let compared_pnl = ctx.compared.map(|c| Pnl::of(c.snapshot()));
     let drilled = *ctx.level != Level::Ecosystem;
     let cards = vec![
-        pipeline(ctx, r),
-        Card {
-            title: "Vehicles sold".to_owned(),
-            value: value(ctx, Metric::SalesTotal, r),
-            detail: vec![
-                format!("{} new", value(ctx, Metric::SalesNew, r)),
-                format!("won {}", value(ctx, Metric::WonRevenue, r)),
-            ],
-            ..Card::default()
-        },
-        rate_card(ctx, "Service retention", Metric::ServiceRetention, r, "due"),
-        Card {
-            title: "Accessory revenue".to_owned(),
-            value: value(ctx, Metric::AccessoryRevenue, r),
-            detail: vec![format!("owner gross {}", value(ctx, Metric::OwnerGross, r))],
-            ..Card::default()
-        },
-        rate_card(ctx, "EV share", Metric::EvShare, r, "new"),
-        productivity(ctx, r, &pnl),
-        cost_to_serve(ctx, &pnl, drilled),
-        roi(ctx, &pnl, drilled),
+        compared_metric(ctx, pipeline(ctx, r), Metric::PartnerSourcedPipeline),
+        compared_metric(
+            ctx,
+            Card {
+                title: "Vehicles sold".to_owned(),
+                value: value(ctx, Metric::SalesTotal, r),
+                detail: vec![
+                    format!("{} new", value(ctx, Metric::SalesNew, r)),
+                    format!("won {}", value(ctx, Metric::WonRevenue, r)),
+                ],
+                ..Card::default()
+            },
+            Metric::SalesTotal,
+        ),
+        compared_metric(
+            ctx,
+            rate_card(ctx, "Service retention", Metric::ServiceRetention, r, "due"),
+            Metric::ServiceRetention,
+        ),
+        compared_metric(
+            ctx,
+            Card {
+                title: "Accessory revenue".to_owned(),
+                value: value(ctx, Metric::AccessoryRevenue, r),
+                detail: vec![format!("owner gross {}", value(ctx, Metric::OwnerGross, r))],
+                ..Card::default()
+            },
+            Metric::AccessoryRevenue,
+        ),
+        compared_metric(
+            ctx,
+            rate_card(ctx, "EV share", Metric::EvShare, r, "new"),
+            Metric::EvShare,
+        ),
+        compared_metric(ctx, productivity(ctx, r, &pnl), Metric::SalesPerConsultant),
+        compared_pnl_figure(
+            ctx,
+            cost_to_serve(ctx, &pnl, drilled),
+            Measure::new(Unit::Money, Direction::LowerIsBetter),
+            (&pnl, compared_pnl.as_ref()),
+            |p| Some(p.cost_to_serve_after.amount()),
+        ),
+        compared_pnl_figure(
+            ctx,
+            roi(ctx, &pnl, drilled),
+            Measure::new(Unit::Rate, Direction::HigherIsBetter),
+            (&pnl, compared_pnl.as_ref()),
+            |p| p.roi().value(),
+        ),
     ];
     let mut blocks = vec![Block::Cards(cards)];
     blocks.extend(commentary(card.snapshot(), ReviewView::Overview));
@@ -52,6 +84,35 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         title: format!("Headline outcomes of {scope}"),
         blocks,
     }
+}
+
+/// A card of a catalogue metric at the context's level, with its change against the compared
+/// period, its target status (sums are held to their target at the ecosystem only) and its
+/// sparkline.
+fn compared_metric(ctx: &Context<'_>, card: Card, metric: Metric) -> Card {
+    let measure = match ctx.level {
+        Level::Ecosystem => Measure::total(ctx, metric),
+        _ => Measure::of(ctx, metric),
+    };
+    let current = ctx.card.value(ctx.level, metric);
+    let compared = ctx.compared.and_then(|c| c.value(ctx.level, metric));
+    let mut card = card_compare(ctx, card, &measure, current, compared);
+    card.trend = metric_spark(ctx, ctx.level, metric);
+    card
+}
+
+/// A card of an ecosystem-wide P&L figure, with its change against the compared period's
+/// P&L and its sparkline over every period's P&L.
+fn compared_pnl_figure(
+    ctx: &Context<'_>,
+    card: Card,
+    measure: Measure,
+    (pnl, compared): (&Pnl, Option<&Pnl>),
+    figure: fn(&Pnl) -> Option<Decimal>,
+) -> Card {
+    let mut card = card_compare(ctx, card, &measure, figure(pnl), compared.and_then(figure));
+    card.trend = spark_of(ctx, |c: &Scorecard| figure(&Pnl::of(c.snapshot())));
+    card
 }
 
 /// "4.2 / consultant", or just "n/a".
@@ -180,6 +241,7 @@ fn cost_to_serve(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
         ),
         tone: Tone::Plain,
         mark,
+        ..Card::default()
     }
 }
 
@@ -212,5 +274,6 @@ fn roi(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
             _ => Tone::Plain,
         },
         mark: None,
+        ..Card::default()
     }
 }

@@ -6,10 +6,14 @@
 use std::collections::HashMap;
 
 use crate::app::screen::{Block, Cell, Row, Screen, Table, Tone};
+use crate::compare::summarize;
 use crate::metrics::{Level, Metric, Rollup, Scorecard, Segment, Segmentation};
 use crate::model::{Dealer, Locale, ReviewView, SizeBand, Tier};
 
-use super::common::{cell, column, commentary, name_column};
+use super::common::{
+    commentary, comparing, matched_name, matched_search, metric_cells, metric_columns, name_column,
+    pair_rows, sides,
+};
 use super::{Context, Dimension};
 
 /// The segment scorecard's metrics, in column order, with their drop priority.
@@ -52,28 +56,35 @@ impl Dimension {
     }
 }
 
-fn columns(first: &str) -> Vec<crate::app::screen::Column> {
+fn columns(ctx: &Context<'_>, first: &str) -> Vec<crate::app::screen::Column> {
     let mut columns = vec![name_column(first)];
-    columns.extend(METRICS.iter().map(|&(m, p)| column(m, p)));
+    for &(m, p) in &METRICS {
+        columns.extend(metric_columns(ctx, m, p));
+    }
     columns
 }
 
-fn cells(ctx: &Context<'_>, name: &str, rollup: &Rollup) -> Vec<Cell> {
-    let mut cells = vec![Cell::text(name)];
-    cells.extend(METRICS.iter().map(|&(m, _)| cell(ctx, m, rollup)));
+/// A row's cells: its name, then each metric (with its compared value and change when
+/// comparing; `None` where the row is absent in that period).
+fn cells(ctx: &Context<'_>, name: Cell, now: Option<&Rollup>, then: Option<&Rollup>) -> Vec<Cell> {
+    let mut cells = vec![name];
+    for &(m, _) in &METRICS {
+        cells.extend(metric_cells(ctx, m, now, then));
+    }
     cells
 }
 
 fn strong(mut cells: Vec<Cell>) -> Vec<Cell> {
     for c in &mut cells {
-        if c.tone != Tone::Muted {
+        if c.tone == Tone::Plain {
             c.tone = Tone::Strong;
         }
     }
     cells
 }
 
-/// Builds the Segments screen for the context's level and cut.
+/// Builds the Segments screen for the context's level and cut. When comparing, segments and
+/// levels are matched by key between the periods and every metric gets its change.
 pub fn build(ctx: &Context<'_>) -> Screen {
     let card = ctx.card;
     let Some(here) = card.node(ctx.level) else {
@@ -89,23 +100,75 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     let label = ctx.dimension.label(ctx.level);
     let title = format!("{scope} by {}", label.to_lowercase());
     let total_name = format!("{scope} total");
+    let then_total = ctx.compared.and_then(|c| c.rollup(ctx.level));
     let pinned = vec![Row::new(
         "total",
         &total_name,
-        strong(cells(ctx, &total_name, here.rollup)),
+        strong(cells(
+            ctx,
+            Cell::text(&total_name),
+            Some(here.rollup),
+            then_total,
+        )),
     )];
-    let rows: Vec<Row> = match ctx.dimension.segmentation() {
-        None => card
-            .children(ctx.level)
-            .iter()
-            .map(|n| Row::new(n.id, n.name, cells(ctx, n.name, n.rollup)).drill(n.level()))
-            .collect(),
-        Some(seg) => segments(card, ctx.level, seg)
-            .iter()
-            .map(|s| Row::new(s.key.clone(), &s.label, cells(ctx, &s.label, &s.rollup)))
-            .collect(),
+    let (rows, summary): (Vec<Row>, _) = match ctx.dimension.segmentation() {
+        None => {
+            let matched = pair_rows(ctx, card.children(ctx.level), |c| c.children(ctx.level));
+            let rows = matched
+                .iter()
+                .map(|row| {
+                    let (now, then) = sides(row);
+                    let level = now.as_ref().or(then.as_ref()).map(|n| n.level());
+                    let mut r = Row::new(
+                        row.key(),
+                        row.name(),
+                        cells(
+                            ctx,
+                            matched_name(row),
+                            now.map(|n| n.rollup),
+                            then.map(|n| n.rollup),
+                        ),
+                    );
+                    r.search = matched_search(row).to_lowercase();
+                    r.drill = level;
+                    r
+                })
+                .collect();
+            (rows, summarize(&matched))
+        }
+        Some(seg) => {
+            let level_then = |c: &Scorecard| {
+                if c.node(ctx.level).is_some() {
+                    segments(c, ctx.level, seg)
+                } else {
+                    Vec::new()
+                }
+            };
+            let matched = pair_rows(ctx, segments(card, ctx.level, seg), level_then);
+            let rows = matched
+                .iter()
+                .map(|row| {
+                    let (now, then) = sides(row);
+                    Row::new(
+                        row.key(),
+                        row.name(),
+                        cells(
+                            ctx,
+                            matched_name(row),
+                            now.as_ref().map(|s| &s.rollup),
+                            then.as_ref().map(|s| &s.rollup),
+                        ),
+                    )
+                })
+                .collect();
+            (rows, summarize(&matched))
+        }
     };
-    let table = Table::new(&title, columns(label), pinned, rows).with_empty("nothing to cut here");
+    let mut table =
+        Table::new(&title, columns(ctx, label), pinned, rows).with_empty("nothing to cut here");
+    if comparing(ctx) {
+        table = table.with_matched(summary);
+    }
     let mut blocks = vec![Block::Table(table)];
     blocks.extend(commentary(card.snapshot(), ReviewView::Segments));
     Screen { title, blocks }
@@ -205,12 +268,27 @@ fn dealer_peers(ctx: &Context<'_>, name: &str, rollup: &Rollup) -> Screen {
             .find(|s| Some(&s.key) == key.as_ref());
         if let Some(s) = found {
             let label = format!("{}: {}", seg.label(), s.label);
-            rows.push(Row::new(seg.key(), &label, cells(ctx, &label, &s.rollup)));
+            let then = ctx.compared.and_then(|c| {
+                c.segments(seg)
+                    .iter()
+                    .find(|t| t.key == s.key)
+                    .map(|t| &t.rollup)
+            });
+            rows.push(Row::new(
+                seg.key(),
+                &label,
+                cells(ctx, Cell::text(&label), Some(&s.rollup), then),
+            ));
         }
     }
     let title = format!("{name} against the segments it belongs to");
-    let pinned = vec![Row::new("dealer", name, strong(cells(ctx, name, rollup)))];
-    let table = Table::new(&title, columns("Segment"), pinned, rows);
+    let then = ctx.compared.and_then(|c| c.rollup(ctx.level));
+    let pinned = vec![Row::new(
+        "dealer",
+        name,
+        strong(cells(ctx, Cell::text(name), Some(rollup), then)),
+    )];
+    let table = Table::new(&title, columns(ctx, "Segment"), pinned, rows);
     let mut blocks = vec![Block::Table(table)];
     blocks.extend(commentary(snapshot, ReviewView::Segments));
     Screen { title, blocks }

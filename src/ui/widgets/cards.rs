@@ -1,5 +1,7 @@
 //! Headline cards: a grid of boxes, each with a title, a value and its parts. When there is
 //! room, values are drawn three rows tall (see [`bigtext`]), for a room reading a shared screen.
+//! Under the value a card may carry its change against the compared period, a sparkline and
+//! its status against target (the compare lines), drawn before the detail lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +12,7 @@ use crate::app::screen::{Align, Card};
 use crate::ui::fit::{truncate, width};
 use crate::ui::theme::Skin;
 use crate::ui::widgets::bigtext;
+use crate::ui::widgets::spark;
 use crate::ui::widgets::table::put;
 
 /// Narrowest card worth drawing.
@@ -37,34 +40,76 @@ fn most_details(cards: &[Card]) -> u16 {
     u16::try_from(most).unwrap_or(u16::MAX)
 }
 
-/// Height of one card: borders, the value, a spacer and `details` lines.
-fn card_height(value_rows: u16, details: u16) -> u16 {
-    2 + value_rows + u16::from(details > 0) + details
+/// The compare lines a card has: change, sparkline, target status.
+fn extras(card: &Card) -> u16 {
+    u16::from(card.delta.is_some())
+        + u16::from(card.trend.is_some())
+        + u16::from(card.status.is_some())
 }
 
-/// Rows the cards want at `width`: big values and every detail line.
+fn most_extras(cards: &[Card]) -> u16 {
+    cards.iter().map(extras).max().unwrap_or(0)
+}
+
+/// Height of one card: borders, the value, `extra` compare lines, a spacer and `details`
+/// lines.
+fn card_height(value_rows: u16, extra: u16, details: u16) -> u16 {
+    2 + value_rows + extra + u16::from(details > 0) + details
+}
+
+/// Rows the cards want at `width`: big values, compare lines and every detail line.
 pub fn height(cards: &[Card], area_width: u16) -> u16 {
-    card_height(BIG, most_details(cards)) * grid_rows(cards, area_width)
+    card_height(BIG, most_extras(cards), most_details(cards)) * grid_rows(cards, area_width)
 }
 
-/// Rows the cards need with one-row values and every detail line.
+/// Rows the cards need with one-row values, compare lines and every detail line.
 pub fn compact_height(cards: &[Card], area_width: u16) -> u16 {
-    card_height(1, most_details(cards)) * grid_rows(cards, area_width)
+    card_height(1, most_extras(cards), most_details(cards)) * grid_rows(cards, area_width)
 }
 
-/// How a card row is laid out in `rows` rows: (value rows, detail lines, card height). Every
-/// detail line is kept before values grow big: the parts behind a number matter more than its
-/// size.
-fn layout(cards: &[Card], rows: u16) -> (u16, u16, u16) {
-    let most = most_details(cards);
-    if rows >= card_height(BIG, most) {
-        return (BIG, most, card_height(BIG, most));
+/// How a card is laid out in `rows` rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Layout {
+    /// Rows of the value (1, or [`BIG`]).
+    value_rows: u16,
+    /// Compare lines shown: a prefix of change, sparkline, status.
+    extra: u16,
+    /// Detail lines shown.
+    details: u16,
+    /// Height of a card, borders included.
+    height: u16,
+}
+
+/// How a card row is laid out in `rows` rows. Every detail line is kept before values grow
+/// big: the parts behind a number matter more than its size. When even one-row values do not
+/// leave room, details go first, then the target status, then the sparkline; the change
+/// stays beside its value.
+fn layout(cards: &[Card], rows: u16) -> Layout {
+    let (most, extra) = (most_details(cards), most_extras(cards));
+    let at = |value_rows, extra, details| Layout {
+        value_rows,
+        extra,
+        details,
+        height: card_height(value_rows, extra, details),
+    };
+    if rows >= card_height(BIG, extra, most) {
+        return at(BIG, extra, most);
     }
-    let details = (0..=most)
+    if let Some(details) = (0..=most)
         .rev()
-        .find(|&d| card_height(1, d) <= rows)
-        .unwrap_or(0);
-    (1, details, card_height(1, details).min(rows.max(3)))
+        .find(|&d| card_height(1, extra, d) <= rows)
+    {
+        return at(1, extra, details);
+    }
+    let keep = u16::from(cards.iter().any(|c| c.delta.is_some()));
+    let shown = (keep..=extra)
+        .rev()
+        .find(|&e| card_height(1, e, 0) <= rows)
+        .unwrap_or(keep);
+    Layout {
+        height: card_height(1, shown, 0).min(rows.max(3)),
+        ..at(1, shown, 0)
+    }
 }
 
 /// Draws the cards into `area`.
@@ -73,7 +118,8 @@ pub fn render(cards: &[Card], area: Rect, buf: &mut Buffer, skin: &Skin, ascii: 
         return;
     }
     let cols = per_row(cards.len(), area.width);
-    let (value_rows, details, h) = layout(cards, area.height / grid_rows(cards, area.width));
+    let fit = layout(cards, area.height / grid_rows(cards, area.width));
+    let h = fit.height;
     let col_w = area.width / u16::try_from(cols).unwrap_or(1).max(1);
     for (i, card) in cards.iter().enumerate() {
         let (r, c) = (i / cols, i % cols);
@@ -88,13 +134,18 @@ pub fn render(cards: &[Card], area: Rect, buf: &mut Buffer, skin: &Skin, ascii: 
         if rect.height < 3 {
             break;
         }
-        draw(card, (value_rows, details), rect, buf, skin, ascii);
+        draw(card, fit, rect, buf, skin, ascii);
     }
 }
 
 fn draw(
     card: &Card,
-    (value_rows, details): (u16, u16),
+    Layout {
+        value_rows,
+        extra,
+        details,
+        ..
+    }: Layout,
     rect: Rect,
     buf: &mut Buffer,
     skin: &Skin,
@@ -139,7 +190,36 @@ fn draw(
             skin.glyphs.ellipsis,
         );
     }
-    let first = rect.y + 1 + value_rows + 1;
+    let mut y = rect.y + 1 + value_rows;
+    let mut shown = 0;
+    for (cell, trend) in [
+        (card.delta.as_ref(), None),
+        (None, card.trend.as_ref()),
+        (card.status.as_ref(), None),
+    ] {
+        if shown == extra || y + 1 >= rect.bottom() {
+            break;
+        }
+        match (cell, trend) {
+            (Some(cell), _) => put(
+                buf,
+                x,
+                y,
+                &cell.text,
+                inner_w,
+                Align::Left,
+                t.tone(cell.tone),
+                skin.glyphs.ellipsis,
+            ),
+            (None, Some(trend)) => {
+                spark::render(trend, x, y, inner_w, buf, skin);
+            }
+            (None, None) => continue,
+        }
+        y += 1;
+        shown += 1;
+    }
+    let first = y + 1;
     for (n, line) in card.detail.iter().take(usize::from(details)).enumerate() {
         let y = first + u16::try_from(n).unwrap_or(0);
         if y + 1 >= rect.bottom() {
@@ -179,9 +259,35 @@ mod tests {
             ..Card::default()
         };
         let cards = [card];
-        assert_eq!(layout(&cards, 20), (3, 2, 8));
-        assert_eq!(layout(&cards, 7), (1, 2, 6));
-        assert_eq!(layout(&cards, 5), (1, 1, 5));
-        assert_eq!(layout(&cards, 3), (1, 0, 3));
+        let fit = |rows| {
+            let l = layout(&cards, rows);
+            (l.value_rows, l.details, l.height)
+        };
+        assert_eq!(fit(20), (3, 2, 8));
+        assert_eq!(fit(7), (1, 2, 6));
+        assert_eq!(fit(5), (1, 1, 5));
+        assert_eq!(fit(3), (1, 0, 3));
+    }
+
+    #[test]
+    fn details_go_before_compare_lines_and_the_change_stays() {
+        let card = Card {
+            detail: vec!["a".into(), "b".into()],
+            delta: Some(crate::app::screen::Cell::text("▲ +1.5 pp")),
+            trend: Some(crate::app::screen::Spark::default()),
+            status: Some(crate::app::screen::Cell::text("✓ on track")),
+            ..Card::default()
+        };
+        let cards = [card];
+        let fit = |rows| {
+            let l = layout(&cards, rows);
+            (l.value_rows, l.extra, l.details, l.height)
+        };
+        assert_eq!(fit(30), (3, 3, 2, 11));
+        assert_eq!(fit(8), (1, 3, 2, 9).min((1, 3, 1, 8)));
+        assert_eq!(fit(6), (1, 3, 0, 6));
+        assert_eq!(fit(5), (1, 2, 0, 5), "the status goes before the sparkline");
+        assert_eq!(fit(4), (1, 1, 0, 4), "the change stays");
+        assert_eq!(fit(3), (1, 1, 0, 3));
     }
 }
