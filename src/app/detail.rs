@@ -1,9 +1,7 @@
 //! The detail line under a table: the selected row's figure in both periods, its change,
 //! its status against target and its sparkline over every loaded period.
 
-use crate::compare::{
-    Delta, format_change, format_change_relative, target_status, trend, verdict_word,
-};
+use crate::compare::{Delta, format_change, format_change_relative, target_status, trend};
 use crate::metrics::{Level, Metric, format_with, targets};
 
 use super::screen::{Spark, Tone};
@@ -87,9 +85,6 @@ impl App {
             let mut change = format_change(&delta, currency, style);
             if delta.relative().is_some() {
                 change = format!("{change} ({})", format_change_relative(&delta, ascii));
-            }
-            if let Some(verdict) = delta.verdict() {
-                change = format!("{change} {}", verdict_word(verdict));
             }
             parts.push((change, change_tone(&delta.change)));
         }

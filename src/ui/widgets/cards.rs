@@ -95,10 +95,7 @@ fn layout(cards: &[Card], rows: u16) -> Layout {
     if rows >= card_height(BIG, extra, most) {
         return at(BIG, extra, most);
     }
-    if let Some(details) = (0..=most)
-        .rev()
-        .find(|&d| card_height(1, extra, d) <= rows)
-    {
+    if let Some(details) = (0..=most).rev().find(|&d| card_height(1, extra, d) <= rows) {
         return at(1, extra, details);
     }
     let keep = u16::from(cards.iter().any(|c| c.delta.is_some()));
@@ -284,7 +281,7 @@ mod tests {
             (l.value_rows, l.extra, l.details, l.height)
         };
         assert_eq!(fit(30), (3, 3, 2, 11));
-        assert_eq!(fit(8), (1, 3, 2, 9).min((1, 3, 1, 8)));
+        assert_eq!(fit(8), (1, 3, 1, 8));
         assert_eq!(fit(6), (1, 3, 0, 6));
         assert_eq!(fit(5), (1, 2, 0, 5), "the status goes before the sparkline");
         assert_eq!(fit(4), (1, 1, 0, 4), "the change stays");
