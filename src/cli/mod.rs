@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod check;
+pub mod period;
 pub mod render;
 pub mod sample;
 pub mod schema;

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use ebr::app::{Action, App, Tab, path};
+use ebr::app::{Action, Tab, path};
 use ebr::ui::headless;
 
 use super::view::{Input, Look, load_library};
-use super::{INVALID_DATA, SUCCESS, USAGE};
+use super::{SUCCESS, USAGE};
 
 /// What to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -67,6 +67,9 @@ pub struct Args {
     /// Colours and glyphs.
     #[command(flatten)]
     pub look: Look,
+    /// The periods under review and compared.
+    #[command(flatten)]
+    pub periods: super::period::PeriodArgs,
 }
 
 /// Runs `ebr render`.
@@ -76,12 +79,9 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let display = args.look.display();
-    let mut app = match App::new(library, display) {
+    let mut app = match super::period::open(library, display, &args.periods, "render") {
         Ok(app) => app,
-        Err(empty) => {
-            eprintln!("ebr render: {empty}");
-            return Ok(ExitCode::from(INVALID_DATA));
-        }
+        Err(code) => return Ok(code),
     };
     app.update(Action::Resize(args.size.cols, args.size.rows));
     app.update(Action::GoTab(args.tab));

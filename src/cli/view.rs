@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ebr::app::{App, Display};
+use ebr::app::Display;
 use ebr::load::{self, LoadFailure};
 use ebr::model::Library;
 
@@ -72,6 +72,9 @@ pub struct Args {
     /// Colours and glyphs.
     #[command(flatten)]
     pub look: Look,
+    /// The periods under review and compared.
+    #[command(flatten)]
+    pub periods: super::period::PeriodArgs,
 }
 
 /// Loads the snapshots named on the command line, or the bundled sample. On failure the
@@ -120,12 +123,9 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         // A report for a file or a dumb terminal: ASCII marks, no escape sequences.
         display.colour = false;
     }
-    let app = match App::new(library, display) {
+    let app = match super::period::open(library, display, &args.periods, "view") {
         Ok(app) => app,
-        Err(empty) => {
-            eprintln!("ebr view: {empty}");
-            return Ok(ExitCode::from(INVALID_DATA));
-        }
+        Err(code) => return Ok(code),
     };
     if interactive {
         ebr::ui::terminal::run(app)?;
