@@ -1,6 +1,6 @@
 //! Drill paths written as text (`ebr render --drill north/g-03/d-017`): each step names a child
-//! of the step before by id or by name (case-insensitive); a single step may also name any dealer
-//! group or dealer directly.
+//! of the step before by id or by name (case-insensitive); the first step may also name any
+//! dealer group or dealer directly (`g-03/d-017`, `d-017`).
 
 use crate::metrics::{Level, LevelKind, Node, Scorecard};
 
@@ -20,22 +20,22 @@ pub struct DrillError {
 
 /// The level a drill path leads to. An empty path (or `/`) is the ecosystem.
 pub fn resolve(card: &Scorecard, text: &str) -> Result<Level, DrillError> {
-    let steps: Vec<&str> = text
+    let mut steps: Vec<&str> = text
         .split('/')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    if let [only] = steps.as_slice() {
-        let is_region = find(&card.children(&Level::Ecosystem), only).is_some();
-        if !is_region {
-            let anywhere = find(&card.groups().collect::<Vec<_>>(), only)
-                .or_else(|| find(&card.dealers().collect::<Vec<_>>(), only));
-            if let Some(level) = anywhere {
-                return Ok(level);
-            }
+    let mut level = Level::Ecosystem;
+    // The first step may skip ahead: any dealer group or dealer, when it is not a region.
+    if let Some(first) = steps.first() {
+        let is_region = find(&card.children(&Level::Ecosystem), first).is_some();
+        let anywhere = find(&card.groups().collect::<Vec<_>>(), first)
+            .or_else(|| find(&card.dealers().collect::<Vec<_>>(), first));
+        if let (false, Some(found)) = (is_region, anywhere) {
+            level = found;
+            steps.remove(0);
         }
     }
-    let mut level = Level::Ecosystem;
     for step in steps {
         let children = card.children(&level);
         match find(&children, step) {
@@ -105,6 +105,11 @@ mod tests {
             "a lone group"
         );
         assert_eq!(resolve(&card, "Harbor Two"), Ok(Level::Dealer("d5".into())));
+        assert_eq!(
+            resolve(&card, "g1/d2"),
+            Ok(Level::Dealer("d2".into())),
+            "from a group"
+        );
     }
 
     #[test]

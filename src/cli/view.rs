@@ -81,7 +81,7 @@ pub struct Args {
 /// loader's diagnostics are printed and the exit code to use is returned.
 pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
     if input.paths.is_empty() {
-        return bundled(command);
+        return Ok(ebr::sample::bundled());
     }
     match load::load_paths(&input.paths) {
         Ok((library, warnings)) => {
@@ -101,12 +101,6 @@ pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
             Err(ExitCode::from(INVALID_DATA))
         }
     }
-}
-
-/// The sample ecosystem built into the binary.
-fn bundled(command: &str) -> Result<Library, ExitCode> {
-    eprintln!("ebr {command}: the bundled sample is not in this build yet; name snapshot files");
-    Err(ExitCode::from(USAGE))
 }
 
 /// Runs `ebr view`.

@@ -91,11 +91,6 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             heights[i] = heights[i].saturating_sub(over).max(least);
         }
     }
-    // The primary table also takes any room left over, so it fills the screen.
-    if let Some(p) = primary {
-        let spare = area.height.saturating_sub(total(&heights));
-        heights[p] += spare;
-    }
     let mut y = area.y;
     for (i, block) in screen.blocks.iter().enumerate() {
         if y >= area.bottom() {

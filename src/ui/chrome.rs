@@ -192,11 +192,7 @@ pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         if binding.hint.is_empty() || !binding.when.holds(app) {
             continue;
         }
-        let label = if app.display().ascii {
-            binding.ascii_label
-        } else {
-            binding.label
-        };
+        let label = binding.hint_key;
         let needed = width(label) + 1 + width(binding.hint) + 2;
         if usize::from(right.saturating_sub(x)) < needed {
             break;

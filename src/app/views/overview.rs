@@ -115,15 +115,6 @@ fn compared_pnl_figure(
     card
 }
 
-/// "4.2 / consultant", or just "n/a".
-fn per(value: String, unit: &str) -> String {
-    if value == crate::metrics::NOT_AVAILABLE {
-        value
-    } else {
-        format!("{value} / {unit}")
-    }
-}
-
 /// Details of an ecosystem-wide figure, saying so first when drilled into a smaller level.
 fn ecosystem_wide(drilled: bool, mut detail: Vec<String>) -> Vec<String> {
     if drilled {
@@ -171,8 +162,8 @@ fn rate_card(ctx: &Context<'_>, title: &str, metric: Metric, r: &Rollup, of: &st
 /// Partner-sourced pipeline, with the influenced pipeline beside it (never added to it).
 fn pipeline(ctx: &Context<'_>, r: &Rollup) -> Card {
     Card {
-        title: "Partner pipeline".to_owned(),
-        value: format!("{} sourced", value(ctx, Metric::PartnerSourcedPipeline, r)),
+        title: "Partner-sourced".to_owned(),
+        value: value(ctx, Metric::PartnerSourcedPipeline, r),
         detail: vec![
             format!(
                 "{} influenced",
@@ -194,11 +185,11 @@ fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl) -> Card {
     );
     Card {
         title: "Sales/consultant".to_owned(),
-        value: match Metric::SalesPerConsultant.value(r) {
-            Some(_) => format!("{} vehicles", value(ctx, Metric::SalesPerConsultant, r)),
-            None => crate::metrics::NOT_AVAILABLE.to_owned(),
-        },
-        detail: vec![format!("{hours} h saved by martech")],
+        value: value(ctx, Metric::SalesPerConsultant, r),
+        detail: vec![
+            "vehicles sold".to_owned(),
+            format!("{hours} h saved by martech"),
+        ],
         ..Card::default()
     }
 }
@@ -234,10 +225,10 @@ fn cost_to_serve(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
     };
     Card {
         title: "Cost to serve".to_owned(),
-        value: per(full(after), "customer"),
+        value: full(after),
         detail: ecosystem_wide(
             drilled,
-            vec![format!("before {}", full(before)), change_text],
+            vec![format!("per customer, was {}", full(before)), change_text],
         ),
         tone: Tone::Plain,
         mark,

@@ -51,20 +51,26 @@ fn most_extras(cards: &[Card]) -> u16 {
     cards.iter().map(extras).max().unwrap_or(0)
 }
 
-/// Height of one card: borders, the value, `extra` compare lines, a spacer and `details`
-/// lines.
+/// Height of one card: borders, the value, `extra` compare lines, a spacer (when kept and
+/// there are details) and `details` lines.
 fn card_height(value_rows: u16, extra: u16, details: u16) -> u16 {
-    2 + value_rows + extra + u16::from(details > 0) + details
+    spaced_height(value_rows, extra, true, details)
 }
 
-/// Rows the cards want at `width`: big values, compare lines and every detail line.
+fn spaced_height(value_rows: u16, extra: u16, spacer: bool, details: u16) -> u16 {
+    2 + value_rows + extra + u16::from(spacer && details > 0) + details
+}
+
+/// Rows the cards want at `width`: big values, compare lines, a spacer and every detail line.
 pub fn height(cards: &[Card], area_width: u16) -> u16 {
     card_height(BIG, most_extras(cards), most_details(cards)) * grid_rows(cards, area_width)
 }
 
-/// Rows the cards need with one-row values, compare lines and every detail line.
+/// Rows below which the cards stop looking like headline cards: big values right above the
+/// compare lines and every detail line. Other blocks shrink before the cards go below this.
 pub fn compact_height(cards: &[Card], area_width: u16) -> u16 {
-    card_height(1, most_extras(cards), most_details(cards)) * grid_rows(cards, area_width)
+    spaced_height(BIG, most_extras(cards), false, most_details(cards))
+        * grid_rows(cards, area_width)
 }
 
 /// How a card is laid out in `rows` rows.
@@ -74,6 +80,8 @@ struct Layout {
     value_rows: u16,
     /// Compare lines shown: a prefix of change, sparkline, status.
     extra: u16,
+    /// A blank row before the details.
+    spacer: bool,
     /// Detail lines shown.
     details: u16,
     /// Height of a card, borders included.
@@ -89,11 +97,20 @@ fn layout(cards: &[Card], rows: u16) -> Layout {
     let at = |value_rows, extra, details| Layout {
         value_rows,
         extra,
+        spacer: true,
         details,
         height: card_height(value_rows, extra, details),
     };
     if rows >= card_height(BIG, extra, most) {
         return at(BIG, extra, most);
+    }
+    let tight = spaced_height(BIG, extra, false, most);
+    if rows >= tight {
+        return Layout {
+            spacer: false,
+            height: tight,
+            ..at(BIG, extra, most)
+        };
     }
     if let Some(details) = (0..=most).rev().find(|&d| card_height(1, extra, d) <= rows) {
         return at(1, extra, details);
@@ -140,6 +157,7 @@ fn draw(
     Layout {
         value_rows,
         extra,
+        spacer,
         details,
         ..
     }: Layout,
@@ -216,7 +234,7 @@ fn draw(
         y += 1;
         shown += 1;
     }
-    let first = y + 1;
+    let first = y + u16::from(spacer);
     for (n, line) in card.detail.iter().take(usize::from(details)).enumerate() {
         let y = first + u16::try_from(n).unwrap_or(0);
         if y + 1 >= rect.bottom() {
@@ -261,7 +279,8 @@ mod tests {
             (l.value_rows, l.details, l.height)
         };
         assert_eq!(fit(20), (3, 2, 8));
-        assert_eq!(fit(7), (1, 2, 6));
+        assert_eq!(fit(7), (3, 2, 7), "the spacer goes before the big value");
+        assert_eq!(fit(6), (1, 2, 6));
         assert_eq!(fit(5), (1, 1, 5));
         assert_eq!(fit(3), (1, 0, 3));
     }

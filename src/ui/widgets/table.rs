@@ -82,6 +82,15 @@ pub fn plan(columns: &[Column], avail: usize) -> Vec<Planned<'_>> {
         return planned;
     }
     let mut spare = room - used;
+    // Spare room goes first to names cut short, then to full headers.
+    if let Some(first) = planned.first_mut() {
+        let grow = columns[first.index]
+            .width
+            .saturating_sub(first.width)
+            .min(spare);
+        first.width += grow;
+        spare -= grow;
+    }
     for p in planned.iter_mut() {
         let column = &columns[p.index];
         let full = width(&column.title);
@@ -91,13 +100,6 @@ pub fn plan(columns: &[Column], avail: usize) -> Vec<Planned<'_>> {
             p.width = wanted;
             p.header = column.title.as_str();
         }
-    }
-    if let Some(first) = planned.first_mut() {
-        let grow = columns[first.index]
-            .width
-            .saturating_sub(first.width)
-            .min(spare);
-        first.width += grow;
     }
     planned
 }
@@ -178,14 +180,18 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     }
     y += 1;
 
-    for row in &table.pinned {
-        if y >= bottom {
-            return;
-        }
+    // Reference rows give way before the rows one can select: keep a rule and two rows.
+    let room = usize::from(bottom - y);
+    let pinned = if view.order.is_empty() {
+        table.pinned.len().min(room)
+    } else {
+        table.pinned.len().min(room.saturating_sub(3))
+    };
+    for row in table.pinned.iter().take(pinned) {
         draw_row(buf, area, y, row, &planned, table, t.strong, false, skin);
         y += 1;
     }
-    if !table.pinned.is_empty() && y < bottom {
+    if pinned > 0 && y < bottom {
         let rule = g.border.horizontal_top.repeat(avail);
         buf.set_stringn(area.x, y, rule, avail, t.border);
         y += 1;

@@ -1,0 +1,123 @@
+//! Snapshots of what each view shows, drawn headless from the bundled sample through the same
+//! render function as the terminal. Review a changed `.snap` as you would a screenshot.
+
+use std::sync::LazyLock;
+
+use ebr::app::{Action, App, Display, Tab, path};
+use ebr::model::Library;
+use ebr::ui::headless;
+
+static SAMPLE: LazyLock<Library> = LazyLock::new(ebr::sample::bundled);
+
+/// The sample's Central region, its Whitfield Dealer Group and one of its dealers.
+const LEVELS: [(&str, &str); 4] = [
+    ("ecosystem", ""),
+    ("region", "central"),
+    ("group", "central/g08"),
+    ("dealer", "central/g08/d040"),
+];
+
+fn app(display: Display) -> App {
+    App::new(SAMPLE.clone(), display).expect("the sample has periods")
+}
+
+/// The screen of `tab` drilled to `drill`, at `cols` x `rows`, after `keys`.
+fn screen(tab: Tab, drill: &str, cols: u16, rows: u16, keys: &[Action]) -> String {
+    screen_with(app(Display::default()), tab, drill, cols, rows, keys)
+}
+
+fn screen_with(
+    mut app: App,
+    tab: Tab,
+    drill: &str,
+    cols: u16,
+    rows: u16,
+    keys: &[Action],
+) -> String {
+    app.update(Action::Resize(cols, rows));
+    app.update(Action::GoTab(tab));
+    let level = path::resolve(app.scorecard(), drill).expect("a sample path");
+    app.update(Action::DrillTo(level));
+    for key in keys {
+        app.update(key.clone());
+    }
+    headless::text::write(&headless::draw(&app, cols, rows))
+}
+
+fn snap_levels(tab: Tab) {
+    for (level, drill) in LEVELS {
+        for (cols, rows) in [(80, 24), (160, 48)] {
+            let name = format!("{}_{level}_{cols}x{rows}", tab.cli_name());
+            insta::assert_snapshot!(name, screen(tab, drill, cols, rows, &[]));
+        }
+    }
+}
+
+#[test]
+fn overview_at_every_level() {
+    snap_levels(Tab::Overview);
+}
+
+#[test]
+fn segments_at_every_level() {
+    snap_levels(Tab::Segments);
+}
+
+#[test]
+fn dealers_at_every_level() {
+    snap_levels(Tab::Dealers);
+}
+
+#[test]
+fn segments_by_each_attribute() {
+    let mut keys = Vec::new();
+    for cut in ["tier", "size_band", "locale", "ev_certified"] {
+        keys.push(Action::NextDimension);
+        let name = format!("segments_by_{cut}_100x30");
+        insta::assert_snapshot!(name, screen(Tab::Segments, "", 100, 30, &keys));
+    }
+}
+
+#[test]
+fn filter_sort_and_help() {
+    let filter: Vec<Action> = std::iter::once(Action::StartFilter)
+        .chain("auto".chars().map(Action::FilterChar))
+        .collect();
+    insta::assert_snapshot!(
+        "dealers_filtered_80x24",
+        screen(Tab::Dealers, "", 80, 24, &filter)
+    );
+    // s: name, region, dealers, leads (largest first); S: smallest first.
+    let sort = [
+        Action::CycleSort,
+        Action::CycleSort,
+        Action::CycleSort,
+        Action::CycleSort,
+        Action::ReverseSort,
+    ];
+    insta::assert_snapshot!(
+        "dealers_sorted_80x24",
+        screen(Tab::Dealers, "", 80, 24, &sort)
+    );
+    insta::assert_snapshot!(
+        "help_80x24",
+        screen(Tab::Dealers, "", 80, 24, &[Action::ToggleHelp])
+    );
+}
+
+#[test]
+fn small_terminals_and_ascii() {
+    insta::assert_snapshot!("too_small_39x9", screen(Tab::Dealers, "", 39, 9, &[]));
+    insta::assert_snapshot!(
+        "minimum_40x10",
+        screen(Tab::Dealers, "central/g08", 40, 10, &[])
+    );
+    let ascii = app(Display {
+        colour: false,
+        ascii: true,
+    });
+    insta::assert_snapshot!(
+        "ascii_group_80x24",
+        screen_with(ascii, Tab::Dealers, "central/g08", 80, 24, &[])
+    );
+}
