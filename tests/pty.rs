@@ -24,7 +24,7 @@ fn quit_cleanly(mut s: Session) {
 #[test]
 fn tabs_drill_filter_help_and_resize_show_the_right_screen() {
     let mut s = Session::spawn(&["view", FIXTURE], 100, 30, &[]);
-    s.wait_text("Partner pipeline");
+    s.wait_text("Vehicles sold");
     assert_eq!(s.active_tab(), "1 Overview");
 
     s.send(b"4");
@@ -83,7 +83,7 @@ fn tabs_drill_filter_help_and_resize_show_the_right_screen() {
 #[test]
 fn sigterm_restores_the_terminal_and_exits() {
     let mut s = Session::spawn(&["view", FIXTURE], 80, 24, &[]);
-    s.wait_text("Partner pipeline");
+    s.wait_text("Vehicles sold");
     s.signal("TERM");
     let (code, _) = s.wait_exit(Duration::from_secs(5));
     s.drain();
@@ -94,7 +94,7 @@ fn sigterm_restores_the_terminal_and_exits() {
 #[test]
 fn sighup_restores_the_terminal_and_exits() {
     let mut s = Session::spawn(&["view", FIXTURE], 80, 24, &[]);
-    s.wait_text("Partner pipeline");
+    s.wait_text("Vehicles sold");
     s.signal("HUP");
     let (code, _) = s.wait_exit(Duration::from_secs(5));
     s.drain();
@@ -104,8 +104,8 @@ fn sighup_restores_the_terminal_and_exits() {
 
 #[test]
 fn a_terminal_that_goes_away_ends_the_process_within_a_second() {
-    let mut s = Session::spawn_until(&["view", FIXTURE], 80, 24, "Partner pipeline");
-    s.wait_text("Partner pipeline");
+    let mut s = Session::spawn_until(&["view", FIXTURE], 80, 24, "Vehicles sold");
+    s.wait_text("Vehicles sold");
     s.hang_up();
     let (_, took) = s.wait_exit(Duration::from_secs(5));
     assert!(took < Duration::from_secs(1), "took {took:?}");
@@ -162,4 +162,13 @@ fn a_pipe_gets_the_plain_report() {
         assert!(text.contains(heading), "{heading} in\n{text}");
     }
     assert!(text.contains("Pacific Auto Group"), "{text}");
+}
+
+#[test]
+fn with_no_arguments_it_opens_the_bundled_sample() {
+    let s = Session::spawn(&[], 100, 30, &[]);
+    s.wait_text("Aurora Motors North America");
+    s.wait_text("Oct 2026");
+    s.wait_text("Vehicles sold");
+    quit_cleanly(s);
 }
