@@ -1,5 +1,8 @@
 //! Snapshots of what each view shows, drawn headless from the bundled sample through the same
 //! render function as the terminal. Review a changed `.snap` as you would a screenshot.
+//!
+//! These are the views of one period (`SetCompared(None)`): the compare columns, cards and split
+//! view that the app shows by default are snapshotted by the compare work.
 
 use std::sync::LazyLock;
 
@@ -18,7 +21,9 @@ const LEVELS: [(&str, &str); 4] = [
 ];
 
 fn app(display: Display) -> App {
-    App::new(SAMPLE.clone(), display).expect("the sample has periods")
+    let mut app = App::new(SAMPLE.clone(), display).expect("the sample has periods");
+    app.update(Action::SetCompared(None));
+    app
 }
 
 /// The screen of `tab` drilled to `drill`, at `cols` x `rows`, after `keys`.
