@@ -56,15 +56,17 @@ pub(crate) struct LineIndex<'t> {
 }
 
 impl<'t> LineIndex<'t> {
-    /// Indexes the lines of `text`.
-    pub fn new(text: &'t str) -> LineIndex<'t> {
+    /// Indexes the lines of `text` up to byte `limit` (positions beyond it are not needed, so
+    /// a problem near the top of a large file costs no scan of the rest).
+    pub fn new(text: &'t str, limit: usize) -> LineIndex<'t> {
+        let head = &text.as_bytes()[..limit.min(text.len())];
         let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .chain(memchr::memchr_iter(b'\n', head).map(|i| i + 1))
             .collect();
         LineIndex { text, starts }
     }
 
-    /// The position of byte `offset` (clamped to the text).
+    /// The position of byte `offset` (clamped to the text; exact up to the limit indexed).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|s| *s <= offset).max(1);
@@ -200,7 +202,7 @@ mod tests {
             Position { line: 1, column: 1 }
         );
         assert_eq!(Position::of_offset(text, 10_000).line, 2);
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text, text.len());
         for offset in 0..=text.len() + 3 {
             assert_eq!(
                 index.position(offset),

@@ -67,7 +67,7 @@ pub(crate) fn locate_issues(
 ) -> Vec<Diagnostic> {
     let paths: Vec<&FieldPath> = issues.iter().map(|i| &i.path).collect();
     let starts = starts_of(text, format, &paths);
-    let lines = LineIndex::new(text);
+    let lines = LineIndex::new(text, starts.iter().max().map_or(0, |m| m + 1));
     let mut located: Vec<(usize, Diagnostic)> = issues
         .into_iter()
         .zip(starts)
@@ -123,7 +123,6 @@ enum SyntaxOrData {
 impl SyntaxOrData {
     /// One located diagnostic for the error.
     fn diagnose(&self, text: &str, file: &Path) -> Diagnostic {
-        let lines = LineIndex::new(text);
         let (format, offset, raw, syntax, found) = match self {
             SyntaxOrData::Json(e) => {
                 let offset = json_offset(text, e.line(), e.column());
@@ -168,7 +167,7 @@ impl SyntaxOrData {
             return Diagnostic {
                 severity: Severity::Error,
                 file: file.to_path_buf(),
-                position: Some(lines.position(offset)),
+                position: Some(Position::of_offset(text, offset)),
                 path: found.map(|f| f.path).unwrap_or_default(),
                 message: format!("not well-formed {name}: {raw}"),
             };
@@ -185,7 +184,7 @@ impl SyntaxOrData {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
-            position: Some(lines.position(start)),
+            position: Some(Position::of_offset(text, start)),
             path,
             message,
         }

@@ -125,7 +125,10 @@ impl Checker {
 
     /// Money must stay within ±[`MAX_MONEY`] and, unless `may_be_negative`, not be negative.
     pub fn money(&mut self, field: &'static str, value: Money, may_be_negative: bool) {
-        if value.amount().abs() > rust_decimal::Decimal::from(MAX_MONEY) {
+        let amount = value.amount();
+        // |amount| ≤ |mantissa|, so a small mantissa settles it without a decimal comparison.
+        let small = amount.mantissa().unsigned_abs() <= MAX_MONEY as u128;
+        if !small && amount.abs() > rust_decimal::Decimal::from(MAX_MONEY) {
             self.error(
                 field,
                 format!("found {value}, expected an amount of at most {MAX_MONEY} in size: the figure is implausible (a corrupt export?)"),
