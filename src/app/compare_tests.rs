@@ -109,7 +109,19 @@ fn tables_match_rows_by_id_and_count_them() {
     assert_eq!(app.breadcrumb(), ["Ecosystem", "East", "Harbor Group"]);
     assert_eq!(
         names(app.screen()),
-        ["[added] Harbor One", "Harbor Two", "[removed] Harbor Three"]
+        ["Harbor One", "Harbor Two", "Harbor Three"]
+    );
+    let table = app.table().expect("a table");
+    assert_eq!(table.columns[1].title, "Match");
+    let said: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| r.cells[1].text.as_str())
+        .collect();
+    assert_eq!(said, ["added", "", "removed"]);
+    assert_eq!(
+        table.pinned[0].cells[1].text, "",
+        "pinned rows are not matched"
     );
     let summary = app.table().and_then(|t| t.matched).expect("a summary");
     assert_eq!(
@@ -145,11 +157,19 @@ fn the_split_view_aligns_both_periods_and_drills_in_step() {
     app.update(Action::Drill);
     assert_eq!(app.level(), &Level::Group("g3".into()));
     let pane = app.pane().expect("a pane");
-    assert_eq!(
-        names(pane),
-        ["[added] Harbor One", "Harbor Two", "[removed] Harbor Three"]
-    );
-    assert_eq!(names(app.screen())[2], "[removed] Harbor Three");
+    assert_eq!(names(pane), ["Harbor One", "Harbor Two", "Harbor Three"]);
+    let said = |s: &screen::Screen| -> Vec<String> {
+        s.table()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.cells[1].text.clone())
+            .collect()
+    };
+    assert_eq!(said(pane), ["added", "", "removed"]);
+    assert_eq!(said(app.screen()), said(pane));
+    // The dealer only October has is a blank placeholder on September's side.
+    assert_eq!(pane.table().unwrap().rows[0].cells[2].text, "—");
     // Into the dealer only September has: the breadcrumb names it, each pane says what it has.
     select(&mut app, "d6");
     app.update(Action::Drill);
@@ -182,7 +202,10 @@ fn the_detail_line_follows_the_selected_row_and_its_sort() {
     let detail = app.row_detail().expect("a detail");
     // The first metric after the dealer count: leads. Harbor Group: 40 in October (Harbor
     // One had none), 70 in September.
-    assert_eq!(detail.title, "Harbor Group · Leads");
+    assert_eq!(
+        (detail.name.as_str(), detail.figure),
+        ("Harbor Group", "Leads")
+    );
     let parts: Vec<&str> = detail.parts.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(parts[..2], ["Oct 2026 40", "Sep 2026 70"]);
     assert!(
@@ -200,8 +223,5 @@ fn the_detail_line_follows_the_selected_row_and_its_sort() {
         app.update(Action::CycleSort);
     }
     select(&mut app, "g3");
-    assert_eq!(
-        app.row_detail().unwrap().title,
-        "Harbor Group · SLA adherence"
-    );
+    assert_eq!(app.row_detail().unwrap().figure, "SLA adherence");
 }

@@ -11,8 +11,10 @@ use super::views::common::{change_tone, comparable, spark, status_tone, style_fo
 /// What the detail line shows for the selected row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowDetail {
-    /// The row's name and the figure, e.g. `Sunset Auto · SLA met %`.
-    pub title: String,
+    /// The row's name, e.g. `Sunset Auto`.
+    pub name: String,
+    /// The figure, e.g. `SLA adherence`.
+    pub figure: &'static str,
     /// The figure over every loaded period, when there are more than two.
     pub spark: Option<Spark>,
     /// The rest, in order, each with its tone: values, change, status.
@@ -100,7 +102,8 @@ impl App {
             ));
         }
         Some(RowDetail {
-            title: format!("{name} · {}", metric.label()),
+            name: name.to_owned(),
+            figure: metric.label(),
             spark,
             parts,
         })

@@ -1,10 +1,13 @@
 //! The split view's two panes: the same tab built for each period, the rows of their tables
 //! aligned by id so that one selection and one scroll position point at the same dealer in
 //! both. A row only one period has is shown in both panes, as a placeholder where it is
-//! missing, and tagged added, removed or renamed; the tables carry the match summary.
+//! missing; a Match column says added, removed or renamed; the tables carry the match summary.
 
-use crate::app::screen::{Block, Cell, Row, Screen, SortKey, Table, Tone};
+use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, SortKey, Table, Tone};
 use crate::compare::{Keyed, RowMatch, match_rows, summarize};
+
+/// The Match column's drop priority in a pane: after the first few metrics.
+const MATCH_DROPS: u8 = 5;
 
 /// A table row seen as its id and shown name, for matching.
 #[derive(Clone, Copy)]
@@ -39,39 +42,45 @@ pub fn align(mut left: Screen, mut right: Screen, ascii: bool) -> (Screen, Scree
     for row in &matched {
         match row {
             RowMatch::Matched {
-                current,
-                compared,
-                renamed,
+                current, compared, ..
             } => {
-                let mut l = current.0.clone();
-                if *renamed {
-                    tag(&mut l, "[renamed]");
-                }
-                lrows.push(l);
+                lrows.push(current.0.clone());
                 rrows.push(compared.0.clone());
             }
             RowMatch::Added(current) => {
-                let mut l = current.0.clone();
-                tag(&mut l, "[added]");
-                lrows.push(l);
-                rrows.push(placeholder(current.0, rt.columns.len(), "[added]", blank));
+                lrows.push(current.0.clone());
+                rrows.push(placeholder(current.0, rt.columns.len(), blank));
             }
             RowMatch::Removed(compared) => {
-                lrows.push(placeholder(
-                    compared.0,
-                    lt.columns.len(),
-                    "[removed]",
-                    blank,
-                ));
-                let mut r = compared.0.clone();
-                tag(&mut r, "[removed]");
-                rrows.push(r);
+                lrows.push(placeholder(compared.0, lt.columns.len(), blank));
+                rrows.push(compared.0.clone());
             }
         }
     }
-    let rebuilt = |t: &Table, rows: Vec<Row>| {
-        let mut table =
-            Table::new(&t.title, t.columns.clone(), t.pinned.clone(), rows).with_matched(summary);
+    let changed = summary.added + summary.removed + summary.renamed > 0;
+    let rebuilt = |t: &Table, mut rows: Vec<Row>| {
+        let mut columns = t.columns.clone();
+        let mut pinned = t.pinned.clone();
+        if changed && !columns.is_empty() {
+            // Each pane is half the width: the Match column gives way to the first metrics
+            // (the blank placeholders and the two names already say what changed).
+            let mut column = Column::new("match", "Match", "Match", Align::Left, MATCH_DROPS);
+            column.width = "removed".len();
+            columns.insert(1, column);
+            for row in &mut pinned {
+                row.cells.insert(1.min(row.cells.len()), Cell::text(""));
+            }
+            for (row, m) in rows.iter_mut().zip(&matched) {
+                let word = match m {
+                    RowMatch::Matched { renamed: true, .. } => "renamed",
+                    RowMatch::Matched { .. } => "",
+                    RowMatch::Added(_) => "added",
+                    RowMatch::Removed(_) => "removed",
+                };
+                row.cells.insert(1.min(row.cells.len()), Cell::text(word));
+            }
+        }
+        let mut table = Table::new(&t.title, columns, pinned, rows).with_matched(summary);
         table.empty.clone_from(&t.empty);
         table
     };
@@ -88,20 +97,12 @@ fn table_at(screen: &Screen) -> Option<usize> {
         .position(|b| matches!(b, Block::Table(_)))
 }
 
-/// Puts a tag before a row's name, keeping what it sorts by.
-fn tag(row: &mut Row, tag: &str) {
-    if let Some(name) = row.cells.first_mut() {
-        name.text = format!("{tag} {}", name.text);
-    }
-}
-
-/// Where a pane's period lacks a row: the row's name, tagged and muted, and a blank in every
-/// other column (sorting last); it drills where the row drills, so Enter works from either
-/// side.
-fn placeholder(row: &Row, columns: usize, tag: &str, blank: &str) -> Row {
+/// Where a pane's period lacks a row: the row's name, muted, and a blank in every other
+/// column (sorting last); it drills where the row drills, so Enter works from either side.
+fn placeholder(row: &Row, columns: usize, blank: &str) -> Row {
     let name = row.cells.first().map_or("", |c| c.text.as_str());
     let mut cells = vec![Cell {
-        text: format!("{tag} {name}"),
+        text: name.to_owned(),
         sort: SortKey::Text(name.to_lowercase()),
         tone: Tone::Muted,
         mark: None,
@@ -118,7 +119,6 @@ fn placeholder(row: &Row, columns: usize, tag: &str, blank: &str) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::screen::{Align, Column};
 
     fn screen(rows: &[(&str, &str, i64)]) -> Screen {
         let rows = rows
@@ -144,17 +144,15 @@ mod tests {
         }
     }
 
-    fn shown(screen: &Screen) -> Vec<(String, String, String)> {
+    fn shown(screen: &Screen) -> Vec<(String, String, String, String)> {
         let table = screen.table().unwrap();
+        assert_eq!(table.columns[1].title, "Match");
         table
             .rows
             .iter()
             .map(|r| {
-                (
-                    r.id.clone(),
-                    r.cells[0].text.clone(),
-                    r.cells[1].text.clone(),
-                )
+                let c = |i: usize| r.cells[i].text.clone();
+                (r.id.clone(), c(0), c(1), c(2))
             })
             .collect()
     }
@@ -168,23 +166,25 @@ mod tests {
         ]);
         let september = screen(&[("d1", "North", 9), ("d2", "South", 5), ("d3", "Central", 6)]);
         let (left, right) = align(october, september, false);
-        let s = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+        let s = |a: &str, b: &str, m: &str, c: &str| {
+            (a.to_owned(), b.to_owned(), m.to_owned(), c.to_owned())
+        };
         assert_eq!(
             shown(&left),
             [
-                s("d1", "North", "10"),
-                s("d3", "[renamed] Central Motors", "7"),
-                s("d4", "[added] Harbor", "3"),
-                s("d2", "[removed] South", "—"),
+                s("d1", "North", "", "10"),
+                s("d3", "Central Motors", "renamed", "7"),
+                s("d4", "Harbor", "added", "3"),
+                s("d2", "South", "removed", "—"),
             ]
         );
         assert_eq!(
             shown(&right),
             [
-                s("d1", "North", "9"),
-                s("d3", "Central", "6"),
-                s("d4", "[added] Harbor", "—"),
-                s("d2", "[removed] South", "5"),
+                s("d1", "North", "", "9"),
+                s("d3", "Central", "renamed", "6"),
+                s("d4", "Harbor", "added", "—"),
+                s("d2", "South", "removed", "5"),
             ]
         );
         let summary = left.table().unwrap().matched.unwrap();
@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(right.table().unwrap().matched, Some(summary));
         // The placeholder sorts last and keeps the row's search text for the filter.
         let gone = &left.table().unwrap().rows[3];
-        assert_eq!(gone.cells[1].sort, SortKey::Missing);
+        assert_eq!(gone.cells[2].sort, SortKey::Missing);
         assert_eq!(gone.search, "south");
         assert_eq!(gone.cells[0].sort, SortKey::Text("south".into()));
     }

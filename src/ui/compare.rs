@@ -58,17 +58,19 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) -> Rect {
     Rect::new(area.x, area.y, area.width, area.height - lines)
 }
 
-/// "Sunset Auto · SLA met %  ▂▃▅▆█  Oct 2026 91.2 % · Sep 2026 89.7 % · ▲ +1.5 pp (+1.7 %)".
+/// "Sunset Auto · SLA adherence  ▂▃▅▆█  Oct 2026 91.2 % · Sep 2026 89.7 % · ▲ +1.5 pp (+1.7 %)".
 fn draw_detail(detail: &crate::app::RowDetail, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let t = &skin.theme;
     let right = area.right();
     let room = |x: u16| usize::from(right.saturating_sub(x));
-    let title = truncate(
-        &detail.title,
-        usize::from(area.width) / 3,
-        skin.glyphs.ellipsis,
-    );
-    let (mut x, _) = buf.set_stringn(area.x, area.y, &title, room(area.x), t.strong);
+    // The figure is never cut; the name gets what is left of a third of the line.
+    let figure = format!("{}{}", skin.glyphs.dot, detail.figure);
+    let name_room = (usize::from(area.width) / 3)
+        .saturating_sub(width(&figure))
+        .max(6);
+    let name = truncate(&detail.name, name_room, skin.glyphs.ellipsis);
+    let (x, _) = buf.set_stringn(area.x, area.y, &name, room(area.x), t.strong);
+    let (mut x, _) = buf.set_stringn(x, area.y, &figure, room(x), t.strong);
     if let Some(s) = &detail.spark {
         x = x.saturating_add(2);
         let cols = s.levels.len().min(SPARK_MAX).min(room(x) / 3);

@@ -14,12 +14,7 @@ const WRAP: usize = 100;
 /// Writes the report of every tab.
 pub fn write(mut app: App, out: &mut impl Write) -> io::Result<()> {
     let snapshot = app.snapshot().clone();
-    writeln!(
-        out,
-        "{} · {}",
-        snapshot.ecosystem.name,
-        snapshot.period.id.label()
-    )?;
+    writeln!(out, "{} · {}", snapshot.ecosystem.name, app.period_label())?;
     let sources: Vec<String> = snapshot
         .provenance
         .sources
@@ -57,12 +52,28 @@ fn mark(m: Mark) -> &'static str {
 fn write_cards(cards: &[Card], out: &mut impl Write) -> io::Result<()> {
     let mark = |c: &Card| c.mark.map_or_else(String::new, |m| format!(" {}", mark(m)));
     for card in cards {
-        let detail = if card.detail.is_empty() {
+        let details: Vec<&str> = card
+            .status
+            .iter()
+            .map(|s| s.text.as_str())
+            .chain(card.detail.iter().map(String::as_str))
+            .collect();
+        let detail = if details.is_empty() {
             String::new()
         } else {
-            format!(" ({})", card.detail.join("; "))
+            format!(" ({})", details.join("; "))
         };
-        writeln!(out, "{}: {}{}{detail}", card.title, card.value, mark(card))?;
+        let change = card
+            .delta
+            .as_ref()
+            .map_or_else(String::new, |d| format!(" {}", d.text));
+        writeln!(
+            out,
+            "{}: {}{}{change}{detail}",
+            card.title,
+            card.value,
+            mark(card)
+        )?;
     }
     Ok(())
 }
@@ -127,6 +138,9 @@ fn write_table(table: &Table, out: &mut impl Write) -> io::Result<()> {
     }
     for row in &table.rows {
         writeln!(out, "{}", row_line(row))?;
+    }
+    if let Some(m) = table.matched {
+        writeln!(out, "Rows matched by id: {m}")?;
     }
     Ok(())
 }

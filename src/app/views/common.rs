@@ -11,9 +11,9 @@ use crate::model::{ReviewView, Snapshot};
 use super::Context;
 
 pub use super::compare::{
-    Measure, card_compare, change_tone, compared_label, comparing, figure_cells, figure_columns,
-    format_measure, matched_name, matched_search, metric_cells, metric_columns, pair_rows, sides,
-    status_tone,
+    Measure, add_match_column, card_compare, change_tone, compared_label, comparing, figure_cells,
+    figure_columns, format_measure, match_word, matched_name, matched_search, metric_cells,
+    metric_columns, pair_rows, sides, status_tone,
 };
 pub use super::trend::{metric_spark, spark, spark_of};
 

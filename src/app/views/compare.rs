@@ -313,9 +313,10 @@ pub fn sides<T: Clone>(row: &RowMatch<T, T>) -> (Option<T>, Option<T>) {
     }
 }
 
-/// A row's name cell when rows of two periods are matched: "[added] Harbor One",
-/// "[removed] Sunset South", "[renamed] Coast Central Motors (was Coast Central)". The tag
-/// comes first so a narrow column cuts the name, not the tag; the cell sorts by the name.
+/// A row's name cell when rows of two periods are matched: the current name, "Coast Central
+/// Motors (was Coast Central)" when renamed, muted when removed; it sorts by the name. Whether
+/// the row was added, removed or renamed is said in the Match column ([`add_match_column`]),
+/// so a narrow name column never cuts it off.
 pub fn matched_name<C: Keyed, P: Keyed>(row: &RowMatch<C, P>) -> Cell {
     let name = row.name();
     let text = match row {
@@ -323,10 +324,8 @@ pub fn matched_name<C: Keyed, P: Keyed>(row: &RowMatch<C, P>) -> Cell {
             renamed: true,
             compared,
             ..
-        } => format!("[renamed] {name} (was {})", compared.name()),
-        RowMatch::Matched { .. } => name.to_owned(),
-        RowMatch::Added(_) => format!("[added] {name}"),
-        RowMatch::Removed(_) => format!("[removed] {name}"),
+        } => format!("{name} (was {})", compared.name()),
+        RowMatch::Matched { .. } | RowMatch::Added(_) | RowMatch::Removed(_) => name.to_owned(),
     };
     let mut cell = Cell::text(text);
     cell.sort = SortKey::Text(name.to_lowercase());
@@ -334,6 +333,52 @@ pub fn matched_name<C: Keyed, P: Keyed>(row: &RowMatch<C, P>) -> Cell {
         cell.tone = Tone::Muted;
     }
     cell
+}
+
+/// What a matched row is: "added", "removed", "renamed", or nothing.
+pub fn match_word<C, P>(row: &RowMatch<C, P>) -> &'static str {
+    match row {
+        RowMatch::Matched { renamed: true, .. } => "renamed",
+        RowMatch::Matched { .. } => "",
+        RowMatch::Added(_) => "added",
+        RowMatch::Removed(_) => "removed",
+    }
+}
+
+/// When comparing and some rows were added, removed or renamed: a Match column after the
+/// names (never dropped) saying which, with a blank in the pinned rows. `rows[i]` is the row
+/// of `matched[i]`.
+pub fn add_match_column<C, P>(
+    ctx: &Context<'_>,
+    matched: &[RowMatch<C, P>],
+    columns: &mut Vec<Column>,
+    pinned: &mut [crate::app::screen::Row],
+    rows: &mut [crate::app::screen::Row],
+) {
+    let changed = matched.iter().any(|r| !match_word(r).is_empty());
+    if !comparing(ctx) || !changed || columns.is_empty() {
+        return;
+    }
+    let mut column = Column::new("match", "Match", "Match", Align::Left, 0);
+    column.width = matched
+        .iter()
+        .map(|r| match_word(r).len())
+        .max()
+        .unwrap_or(0);
+    columns.insert(1, column);
+    for row in pinned.iter_mut() {
+        row.cells.insert(1.min(row.cells.len()), Cell::text(""));
+    }
+    for (row, m) in rows.iter_mut().zip(matched) {
+        let word = match_word(m);
+        let tone = match m {
+            RowMatch::Removed(_) => Tone::Muted,
+            RowMatch::Added(_) => Tone::Strong,
+            RowMatch::Matched { .. } => Tone::Plain,
+        };
+        row.cells
+            .insert(1.min(row.cells.len()), Cell::text(word).tone(tone));
+    }
 }
 
 /// What the filter searches for a matched row: its name, and the old one when renamed.

@@ -10,8 +10,9 @@ use crate::model::ReviewView;
 
 use super::Context;
 use super::common::{
-    Measure, cell, commentary, comparing, figure_cells, figure_columns, matched_name,
-    matched_search, metric_cells, metric_columns, name_column, pair_rows, sides, verdict,
+    Measure, add_match_column, cell, commentary, comparing, figure_cells, figure_columns,
+    matched_name, matched_search, metric_cells, metric_columns, name_column, pair_rows, sides,
+    verdict,
 };
 
 /// The scorecard's metrics, in column order, with their drop priority (higher drops first).
@@ -55,8 +56,8 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     for &(m, p) in &SCORECARD {
         columns.extend(metric_columns(ctx, m, p));
     }
-    let pinned = pinned_rows(ctx);
-    let body = rows
+    let mut pinned = pinned_rows(ctx);
+    let mut body: Vec<Row> = rows
         .iter()
         .map(|row| {
             let (now, then) = sides(row);
@@ -78,6 +79,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
             row_view
         })
         .collect();
+    add_match_column(ctx, &rows, &mut columns, &mut pinned, &mut body);
     let mut table =
         Table::new(&title, columns, pinned, body).with_empty("no dealers at this level");
     if comparing(ctx) {

@@ -11,8 +11,8 @@ use crate::metrics::{Level, Metric, Rollup, Scorecard, Segment, Segmentation};
 use crate::model::{Dealer, Locale, ReviewView, SizeBand, Tier};
 
 use super::common::{
-    commentary, comparing, matched_name, matched_search, metric_cells, metric_columns, name_column,
-    pair_rows, sides,
+    add_match_column, commentary, comparing, matched_name, matched_search, metric_cells,
+    metric_columns, name_column, pair_rows, sides,
 };
 use super::{Context, Dimension};
 
@@ -101,7 +101,8 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     let title = format!("{scope} by {}", label.to_lowercase());
     let total_name = format!("{scope} total");
     let then_total = ctx.compared.and_then(|c| c.rollup(ctx.level));
-    let pinned = vec![Row::new(
+    let mut columns = columns(ctx, label);
+    let mut pinned = vec![Row::new(
         "total",
         &total_name,
         strong(cells(
@@ -114,7 +115,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     let (rows, summary): (Vec<Row>, _) = match ctx.dimension.segmentation() {
         None => {
             let matched = pair_rows(ctx, card.children(ctx.level), |c| c.children(ctx.level));
-            let rows = matched
+            let mut rows: Vec<Row> = matched
                 .iter()
                 .map(|row| {
                     let (now, then) = sides(row);
@@ -134,6 +135,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
                     r
                 })
                 .collect();
+            add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
             (rows, summarize(&matched))
         }
         Some(seg) => {
@@ -145,7 +147,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
                 }
             };
             let matched = pair_rows(ctx, segments(card, ctx.level, seg), level_then);
-            let rows = matched
+            let mut rows: Vec<Row> = matched
                 .iter()
                 .map(|row| {
                     let (now, then) = sides(row);
@@ -161,11 +163,11 @@ pub fn build(ctx: &Context<'_>) -> Screen {
                     )
                 })
                 .collect();
+            add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
             (rows, summarize(&matched))
         }
     };
-    let mut table =
-        Table::new(&title, columns(ctx, label), pinned, rows).with_empty("nothing to cut here");
+    let mut table = Table::new(&title, columns, pinned, rows).with_empty("nothing to cut here");
     if comparing(ctx) {
         table = table.with_matched(summary);
     }

@@ -220,7 +220,7 @@ fn draw(
                 buf,
                 x,
                 y,
-                &cell.text,
+                fit_parts(&cell.text, inner_w),
                 inner_w,
                 Align::Left,
                 t.tone(cell.tone),
@@ -253,6 +253,19 @@ fn draw(
     }
 }
 
+/// A compare line cut to whole parts: "▲ +$540K · +14.0 %" loses " · +14.0 %" before it would
+/// lose a digit ("! at risk · target 65.0 %" keeps "! at risk").
+fn fit_parts(text: &str, room: usize) -> &str {
+    let mut text = text;
+    while width(text) > room {
+        match text.rfind(" · ") {
+            Some(at) => text = &text[..at],
+            None => break,
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +296,18 @@ mod tests {
         assert_eq!(fit(6), (1, 2, 6));
         assert_eq!(fit(5), (1, 1, 5));
         assert_eq!(fit(3), (1, 0, 3));
+    }
+
+    #[test]
+    fn compare_lines_lose_whole_parts() {
+        assert_eq!(fit_parts("▲ +$540K · +14.0 %", 18), "▲ +$540K · +14.0 %");
+        assert_eq!(fit_parts("▲ +$540K · +14.0 %", 16), "▲ +$540K");
+        assert_eq!(fit_parts("! at risk · target 65.0 %", 16), "! at risk");
+        assert_eq!(
+            fit_parts("▲ +$540,000,000", 6),
+            "▲ +$540,000,000",
+            "cut later, by put"
+        );
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! Compare mode end to end on `tests/fixtures/compare` (August, September, October 2026 of one
+//! small ecosystem; October against September: Aurora of Seattle is new, Harbor Aurora
+//! Providence is gone, Harbor Aurora Back Bay was renamed Harbor Aurora Boston): snapshots of
+//! the compare and split views, what the rows and the summary say, `ebr render --period
+//! --compare` headless, and the real binary on a pseudo-terminal.
+
+mod pty_harness;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use ebr::app::{Action, App, Display, Tab, path};
+use ebr::compare::ComparePeriod;
+use ebr::model::Library;
+use ebr::ui::headless;
+
+const FIXTURES: &str = "tests/fixtures/compare";
+
+fn library() -> Library {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURES);
+    ebr::load::load_paths(&[dir])
+        .expect("the compare fixtures load")
+        .0
+}
+
+/// The app at `tab`, drilled to `drill` (`""`: the ecosystem), October against September.
+fn app(tab: Tab, drill: &str, split: bool, display: Display) -> App {
+    let mut app = App::open(library(), display, None, Some(ComparePeriod::Previous))
+        .expect("October and September are loaded");
+    app.update(Action::GoTab(tab));
+    let level = path::resolve(app.scorecard(), drill).expect("a known level");
+    app.update(Action::DrillTo(level));
+    if split {
+        app.update(Action::ToggleSplit);
+    }
+    app
+}
+
+fn screen(app: &mut App, cols: u16, rows: u16) -> String {
+    app.update(Action::Resize(cols, rows));
+    headless::text::write(&headless::draw(app, cols, rows))
+}
+
+/// Snapshots one view at 80x24 and 160x48.
+fn snap(name: &str, tab: Tab, drill: &str, split: bool) {
+    let mut app = app(tab, drill, split, Display::default());
+    for (cols, rows) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(
+            format!("{name}_{cols}x{rows}"),
+            screen(&mut app, cols, rows)
+        );
+    }
+}
+
+#[test]
+fn compare_view_snapshots() {
+    snap("compare_overview", Tab::Overview, "", false);
+    snap("compare_dealers", Tab::Dealers, "", false);
+    snap(
+        "compare_dealers_harbor",
+        Tab::Dealers,
+        "harbor-motors",
+        false,
+    );
+    snap("compare_segments", Tab::Segments, "", false);
+}
+
+#[test]
+fn split_view_snapshots() {
+    snap("split_overview", Tab::Overview, "", true);
+    snap("split_dealers_harbor", Tab::Dealers, "harbor-motors", true);
+    snap("split_dealers_pacific", Tab::Dealers, "pacific-auto", true);
+}
+
+#[test]
+fn ascii_without_colour_and_the_picker() {
+    let plain = Display {
+        colour: false,
+        ascii: true,
+    };
+    let mut ascii = app(Tab::Dealers, "harbor-motors", false, plain);
+    insta::assert_snapshot!(
+        "compare_dealers_harbor_ascii_80x24",
+        screen(&mut ascii, 80, 24)
+    );
+    let mut picking = app(Tab::Dealers, "", false, Display::default());
+    picking.update(Action::PickCompared);
+    insta::assert_snapshot!("picker_compared_80x24", screen(&mut picking, 80, 24));
+}
+
+/// The line of the screen naming `who`.
+fn line_of<'a>(text: &'a str, who: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(who))
+        .unwrap_or_else(|| panic!("{who} is not on screen:\n{text}"))
+}
+
+#[test]
+fn added_removed_and_renamed_dealers_are_said_on_screen() {
+    let mut harbor = app(Tab::Dealers, "harbor-motors", false, Display::default());
+    let text = screen(&mut harbor, 160, 48);
+    assert!(text.contains("Oct 2026 vs Sep 2026 (MoM)"), "{text}");
+    assert!(line_of(&text, "  Dealer  ").contains("Match"), "{text}");
+    assert!(line_of(&text, "Harbor Aurora Boston").contains(" renamed "));
+    // The removed dealer's row says so, and shows "n/a" now, never a 0.
+    let gone = line_of(&text, "Harbor Aurora Providence");
+    assert!(gone.contains(" removed ") && gone.contains("n/a"), "{gone}");
+    assert!(!gone.split_whitespace().any(|w| w == "0"), "{gone}");
+    assert!(
+        text.contains("Rows matched by id: 1 matched · 0 added · 1 removed · 1 renamed"),
+        "{text}"
+    );
+    let mut pacific = app(Tab::Dealers, "pacific-auto", false, Display::default());
+    let text = screen(&mut pacific, 160, 48);
+    let added = line_of(&text, "Aurora of Seattle");
+    assert!(
+        added.contains(" added ") && added.contains(" new "),
+        "{added}"
+    );
+    assert!(
+        text.contains("Rows matched by id: 1 matched · 1 added · 0 removed · 0 renamed"),
+        "{text}"
+    );
+    // Segments of the group, level below: the same dealers, the same words.
+    let mut segments = app(Tab::Segments, "harbor-motors", false, Display::default());
+    let text = screen(&mut segments, 160, 48);
+    assert!(text.contains("Harbor Motors by dealer"), "{text}");
+    assert!(line_of(&text, "Harbor Aurora Providence").contains(" removed "));
+    // The split view names them in both panes, one row each, side by side.
+    let mut split = app(Tab::Dealers, "harbor-motors", true, Display::default());
+    let text = screen(&mut split, 160, 48);
+    let both = line_of(&text, "Harbor Aurora Providence");
+    assert_eq!(
+        both.matches("Harbor Aurora Providence").count(),
+        2,
+        "{both}"
+    );
+    assert_eq!(both.matches(" removed ").count(), 2, "{both}");
+    let renamed = line_of(&text, "Harbor Aurora Boston");
+    assert_eq!(renamed.matches(" renamed ").count(), 2, "{renamed}");
+    assert!(renamed.contains("Harbor Aurora Back Bay"), "{renamed}");
+}
+
+fn ebr(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ebr"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run ebr");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn render_takes_period_and_compare_headless() {
+    let (code, out, err) = ebr(&[
+        "render",
+        FIXTURES,
+        "--tab",
+        "dealers",
+        "--period",
+        "2026-10",
+        "--compare",
+        "2026-08",
+        "--drill",
+        "pacific-auto",
+        "--size",
+        "160x40",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Oct 2026 vs Aug 2026"), "{out}");
+    assert!(
+        line_of(&out, "Aurora of Seattle").contains(" added "),
+        "{out}"
+    );
+    // A second file as the compared period.
+    let (code, out, err) = ebr(&[
+        "render",
+        "tests/fixtures/compare/2026-10.toml",
+        "--tab",
+        "overview",
+        "--compare",
+        "tests/fixtures/compare/2026-09.toml",
+        "--size",
+        "100x30",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Oct 2026 vs Sep 2026 (MoM)"), "{out}");
+    // Split, as a screenshot would be taken.
+    let (code, out, _) = ebr(&[
+        "render", FIXTURES, "--tab", "dealers", "--split", "--size", "120x30",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Oct 2026 (current)") && out.contains("Sep 2026 (compared)"),
+        "{out}"
+    );
+    // A compared period that is not loaded: exit 2, naming what is.
+    for compare in ["yoy", "2026-07"] {
+        let (code, out, err) = ebr(&[
+            "render",
+            FIXTURES,
+            "--tab",
+            "overview",
+            "--compare",
+            compare,
+        ]);
+        assert_eq!(code, 2, "--compare {compare}: {out}");
+        assert!(
+            err.contains("loaded: 2026-08, 2026-09, 2026-10"),
+            "--compare {compare}: {err}"
+        );
+        assert!(out.is_empty());
+    }
+    let (code, _, err) = ebr(&[
+        "render", FIXTURES, "--tab", "overview", "--period", "2026-Q3",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no snapshot for 2026-Q3"), "{err}");
+    // No comparison at all.
+    let (code, out, _) = ebr(&[
+        "render",
+        FIXTURES,
+        "--tab",
+        "overview",
+        "--compare",
+        "none",
+        "--size",
+        "100x30",
+    ]);
+    assert_eq!(code, 0);
+    let header = out.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("Oct 2026 ") && !header.contains(" vs "),
+        "{out}"
+    );
+    assert!(!out.contains("Sep 2026"), "nothing compared: {out}");
+}
+
+#[test]
+fn on_a_terminal_split_and_drill_show_both_periods() {
+    let mut s =
+        pty_harness::Session::spawn(&["view", FIXTURES, "--compare", "previous"], 160, 40, &[]);
+    s.wait_text("Oct 2026 vs Sep 2026 (MoM)");
+    s.send(b"4");
+    s.wait_text("Dealer groups");
+    s.send(b"v");
+    s.wait_text("Sep 2026 (compared)");
+    // Harbor Motors is the third group: down twice, then Enter.
+    s.send(b"jj");
+    s.wait_text("▸ Harbor Motors");
+    s.send(b"\r");
+    s.wait_for("both panes at Harbor Motors", |scr| {
+        let text = scr.contents();
+        text.matches("Dealers of Harbor Motors").count() == 2
+            && text.contains("Harbor Aurora Back Bay")
+            && text.contains("Harbor Aurora Boston")
+            && text.contains("renamed")
+    });
+    // Selection moves in step: both panes point at the removed dealer.
+    s.send(b"j");
+    s.wait_for("the removed dealer selected on both sides", |scr| {
+        scr.contents().lines().any(|l| {
+            l.matches("▸ Harbor Aurora Providence").count() == 2
+                && l.matches(" removed ").count() == 2
+        })
+    });
+    // The compared period picker, then none: back to one pane, no comparison.
+    s.send(b"c");
+    s.wait_text("Compare with");
+    s.send(b"k\r");
+    s.wait_for("no comparison", |scr| {
+        let text = scr.contents();
+        !text.contains(" vs ") && !text.contains("(compared)") && text.contains("Oct 2026")
+    });
+    s.send(b"q");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_eq!(code, 0);
+    assert!(s.restored(), "{}", s.contents());
+}
