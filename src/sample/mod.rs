@@ -179,21 +179,24 @@ pub fn generate(spec: &SampleSpec) -> Vec<Snapshot> {
 
     let mut quarters: Vec<PeriodId> = periods.iter().map(|p| p.quarter_of()).collect();
     quarters.dedup();
-    let mut all = months.clone();
-    for q in quarters {
-        let parts: Vec<&Snapshot> = months
-            .iter()
-            .filter(|s| s.period.id.quarter_of() == q)
-            .collect();
-        if parts.len() != 3 {
-            continue;
-        }
-        if let Some(mut snapshot) = quarter::roll_up(q, &parts) {
+    let rolled: Vec<Snapshot> = quarters
+        .par_iter()
+        .filter_map(|&q| {
+            let parts: Vec<&Snapshot> = months
+                .iter()
+                .filter(|s| s.period.id.quarter_of() == q)
+                .collect();
+            if parts.len() != 3 {
+                return None;
+            }
+            let mut snapshot = quarter::roll_up(q, &parts)?;
             snapshot.provenance = review::provenance(q, 5, false);
             snapshot.commentary = review::quarter_commentary(q, &Totals::of(&snapshot.dealers));
-            all.push(snapshot);
-        }
-    }
+            Some(snapshot)
+        })
+        .collect();
+    let mut all = months;
+    all.extend(rolled);
     all.sort_by_key(|s| s.period.id);
     all
 }

@@ -21,17 +21,15 @@ use crate::model::{
     Snapshot, Stage,
 };
 
-/// Adds `part` into the entry of `list` whose key matches, or appends it.
-fn merge_by<T, K: PartialEq>(
+/// Adds `part` into the entry of `list` that is `same` as it, or appends it. Compares by
+/// reference, so keys are never cloned (paths are compared touch by touch).
+fn merge_by<T: Clone>(
     list: &mut Vec<T>,
     part: &T,
-    key: impl Fn(&T) -> K,
+    same: impl Fn(&T, &T) -> bool,
     add: impl Fn(&mut T, &T),
-) where
-    T: Clone,
-{
-    let k = key(part);
-    match list.iter_mut().find(|item| key(item) == k) {
+) {
+    match list.iter_mut().find(|item| same(item, part)) {
         Some(item) => add(item, part),
         None => list.push(part.clone()),
     }
@@ -62,7 +60,7 @@ fn add_dealer(total: &mut Dealer, part: &Dealer) {
         merge_by(
             &mut total.credits,
             credit,
-            |c| (c.actor.clone(), c.role),
+            |a, b| a.actor == b.actor && a.role == b.role,
             add_credit,
         );
     }
@@ -81,7 +79,7 @@ fn add_journey(total: &mut Journey, part: &Journey) {
         merge_by(
             &mut total.stages,
             stage,
-            |s| s.name.clone(),
+            |a, b| a.name == b.name,
             |t: &mut Stage, p| t.count += p.count,
         );
     }
@@ -89,7 +87,7 @@ fn add_journey(total: &mut Journey, part: &Journey) {
         merge_by(
             &mut total.handoffs,
             handoff,
-            |h| (h.name.clone(), h.from.clone(), h.to.clone()),
+            |a, b| a.name == b.name && a.from == b.from && a.to == b.to,
             add_handoff,
         );
     }
@@ -100,7 +98,7 @@ fn add_paths(total: &mut Attribution, part: &Attribution) {
         merge_by(
             &mut total.paths,
             path,
-            |p| p.touches.clone(),
+            |a, b| a.touches == b.touches,
             |t, p| {
                 t.conversions += p.conversions;
                 t.value += p.value;
@@ -115,7 +113,7 @@ fn add_pnl(total: &mut PnlInputs, part: &PnlInputs) {
         merge_by(
             &mut total.drivers,
             driver,
-            |d| d.driver,
+            |a, b| a.driver == b.driver,
             |t: &mut DriverOutcome, p| {
                 t.revenue += p.revenue;
                 t.gross_margin += p.gross_margin;
@@ -146,7 +144,7 @@ pub fn roll_up(quarter: PeriodId, months: &[&Snapshot]) -> Option<Snapshot> {
             }
         }
         for journey in &month.journeys {
-            merge_by(&mut journeys, journey, |j| j.id.clone(), add_journey);
+            merge_by(&mut journeys, journey, |a, b| a.id == b.id, add_journey);
         }
         add_paths(&mut attribution, &month.attribution);
         add_pnl(&mut pnl, &month.pnl);
