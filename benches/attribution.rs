@@ -1,5 +1,5 @@
 //! Speed of the attribution models on a generated path export: 100,000 unique paths over 12
-//! channels, 1 to 20 touches each, written as CSV.
+//! channels, 1 to 20 touches each, written as CSV (and built with days, for time decay).
 //!
 //! Goals (issue 5): exact Markov order 1 with nulls under 100 ms, order 3 under 1 s; reading the
 //! CSV alone is measured beside them. Run with `cargo bench --bench attribution`.
@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ebr::attribution::{Model, ModelOptions, read_path_export, run};
+use ebr::attribution::{Model, ModelOptions, PathSet, PathSetBuilder, read_path_export, run};
+use rust_decimal::Decimal;
 
 const PATHS: usize = 100_000;
 const CHANNELS: [&str; 12] = [
@@ -46,12 +47,15 @@ impl Rng {
     }
 }
 
-/// The path export: unique paths, about a third converting, every path with journeys.
-fn generate() -> String {
+/// One generated path: channel indexes, conversions, value in cents, nulls.
+type Row = (Vec<u8>, u64, u64, u64);
+
+/// Unique paths, about a third converting, every path with journeys.
+fn generate() -> Vec<Row> {
     let mut rng = Rng(2026);
     let mut seen = HashSet::with_capacity(PATHS);
-    let mut csv = String::from("path;total_conversions;total_conversion_value;total_null\n");
-    while seen.len() < PATHS {
+    let mut rows = Vec::with_capacity(PATHS);
+    while rows.len() < PATHS {
         let len = 1 + rng.below(20) as usize;
         let path: Vec<u8> = (0..len)
             .map(|_| rng.below(CHANNELS.len() as u64) as u8)
@@ -68,6 +72,15 @@ fn generate() -> String {
         let cents: u64 = (0..conversions)
             .map(|_| 2_000_000 + rng.below(4_000_000))
             .sum();
+        rows.push((path, conversions, cents, nulls));
+    }
+    rows
+}
+
+/// The rows as a path export.
+fn export(rows: &[Row]) -> String {
+    let mut csv = String::from("path;total_conversions;total_conversion_value;total_null\n");
+    for (path, conversions, cents, nulls) in rows {
         let names: Vec<&str> = path.iter().map(|&c| CHANNELS[usize::from(c)]).collect();
         let _ = writeln!(
             csv,
@@ -82,9 +95,25 @@ fn generate() -> String {
     csv
 }
 
+/// The rows with days before conversion (two days per step back), for time decay.
+fn with_days(rows: &[Row]) -> Option<PathSet> {
+    let mut builder = PathSetBuilder::new();
+    for (i, (path, conversions, cents, nulls)) in rows.iter().enumerate() {
+        let len = path.len() as u32;
+        let touches = path
+            .iter()
+            .enumerate()
+            .map(|(t, &c)| (CHANNELS[usize::from(c)], Some(2 * (len - 1 - t as u32))));
+        let value = Decimal::new(i64::try_from(*cents).ok()?, 2);
+        builder.push(touches, *conversions, value, *nulls, i).ok()?;
+    }
+    builder.finish().ok()
+}
+
 fn bench(c: &mut Criterion) {
     let file: PathBuf = std::env::temp_dir().join("ebr-bench-paths.csv");
-    if let Err(err) = std::fs::write(&file, generate()) {
+    let rows = generate();
+    if let Err(err) = std::fs::write(&file, export(&rows)) {
         eprintln!("cannot write {}: {err}", file.display());
         return;
     }
@@ -103,7 +132,19 @@ fn bench(c: &mut Criterion) {
         paths.totals().conversions,
         paths.totals().nulls
     );
+    let Some(dated) = with_days(&rows) else {
+        eprintln!("the generated paths do not build with days");
+        return;
+    };
     let options = ModelOptions::default();
+    for model in [Model::Markov1, Model::Markov2, Model::Markov3] {
+        if let Some(m) = run(model, &paths, &options).ok().and_then(|r| r.markov) {
+            eprintln!(
+                "{model}: {} states, {} transitions, {:?}",
+                m.states, m.transitions, m.method
+            );
+        }
+    }
     let mut group = c.benchmark_group("attribution");
     group
         .sample_size(10)
@@ -119,6 +160,7 @@ fn bench(c: &mut Criterion) {
             ] {
                 let _ = black_box(run(model, &paths, &options));
             }
+            let _ = black_box(run(Model::TimeDecay, &dated, &options));
         })
     });
     for model in [Model::Markov1, Model::Markov2, Model::Markov3] {

@@ -53,7 +53,6 @@ pub fn read_path_export(input: impl Read) -> Result<PathSet, ReadError> {
         .delimiter(b';')
         .has_headers(false)
         .flexible(true)
-        .trim(csv::Trim::All)
         .from_reader(input);
     let mut builder = PathSetBuilder::new();
     let mut errors = Vec::new();
@@ -154,9 +153,10 @@ fn add_row(
     if path.trim().is_empty() {
         return Err("empty path".to_owned());
     }
-    let conversions = whole(HEADER[1], &record[1])?;
-    let value = amount(HEADER[2], &record[2])?;
-    let nulls = whole(HEADER[3], &record[3])?;
+    // Fields are trimmed here rather than by the reader, which would copy every record.
+    let conversions = whole(HEADER[1], record[1].trim())?;
+    let value = amount(HEADER[2], record[2].trim())?;
+    let nulls = whole(HEADER[3], record[3].trim())?;
     let origin = usize::try_from(line).unwrap_or(usize::MAX);
     builder
         .push(
