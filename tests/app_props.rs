@@ -40,6 +40,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CycleSort,
         Action::ReverseSort,
         Action::NextDimension,
+        Action::NextModel,
         Action::ToggleHelp,
     ]);
     let typed = prop::sample::select(vec!['a', 'e', 'r', 'W', ' ', '/', 'é', '日'])

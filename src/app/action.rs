@@ -54,8 +54,11 @@ pub enum Action {
     CycleSort,
     /// Reverse the sort direction (`S`).
     ReverseSort,
-    /// Segments: break the scorecard down by the next attribute (hierarchy, tier, size...).
+    /// Segments: break the scorecard down by the next attribute (hierarchy, tier, size...);
+    /// Attribution: the next table (ledger, credit by channel, credit by actor).
     NextDimension,
+    /// The next attribution model (first touch ... Markov 3rd order), app-wide.
+    NextModel,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// The terminal now has this size (columns, rows).

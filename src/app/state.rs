@@ -13,7 +13,8 @@ use super::periods::Picker;
 use super::screen::{Screen, Table};
 use super::split::align;
 use super::tab::Tab;
-use super::views::{self, Context, Dimension, History};
+use super::views::{self, Breakdown, Context, Dimension, History};
+use crate::attribution::Model;
 
 /// How the screen should look, chosen at start from the command line and the environment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub(super) struct ScreenKey {
     tab: Tab,
     level: Level,
     dimension: Dimension,
+    model: Model,
+    breakdown: Breakdown,
 }
 
 /// A built screen and, in the split view, the compared period's pane (rows aligned with the
@@ -60,6 +63,9 @@ struct OrderKey {
     filter: String,
     sort: Option<Sort>,
 }
+
+/// The model in use until `m` changes it: the exact, data-driven one.
+pub const DEFAULT_MODEL: Model = Model::Markov1;
 
 /// Screens kept per snapshot before the cache starts over (each is small; 5,000-dealer
 /// ecosystems make many dealer screens).
@@ -81,6 +87,8 @@ pub struct App {
     pub(super) navs: [Nav; Tab::COUNT],
     pub(super) sorts: [Option<Sort>; Tab::COUNT],
     pub(super) dimension: Dimension,
+    pub(super) model: Model,
+    pub(super) breakdown: Breakdown,
     pub(super) filtering: bool,
     pub(super) help: bool,
     pub(super) running: bool,
@@ -136,6 +144,8 @@ impl App {
             navs: Default::default(),
             sorts: Default::default(),
             dimension: Dimension::default(),
+            model: DEFAULT_MODEL,
+            breakdown: Breakdown::default(),
             filtering: false,
             help: false,
             running: true,
@@ -220,6 +230,16 @@ impl App {
         self.dimension
     }
 
+    /// The attribution model in use (`m` cycles it; the Attribution tab shows it).
+    pub fn model(&self) -> Model {
+        self.model
+    }
+
+    /// What the Attribution tab lists (`d` cycles it there).
+    pub fn breakdown(&self) -> Breakdown {
+        self.breakdown
+    }
+
     /// The navigation state of the tab on screen.
     pub fn nav(&self) -> &Nav {
         &self.navs[self.tab.index()]
@@ -298,6 +318,15 @@ impl App {
                 Tab::Segments => self.dimension,
                 _ => Dimension::default(),
             },
+            // Only Attribution shows the model and its breakdown.
+            model: match self.tab {
+                Tab::Attribution => self.model,
+                _ => DEFAULT_MODEL,
+            },
+            breakdown: match self.tab {
+                Tab::Attribution => self.breakdown,
+                _ => Breakdown::default(),
+            },
         }
     }
 
@@ -314,6 +343,8 @@ impl App {
             history,
             level: &key.level,
             dimension: key.dimension,
+            model: key.model,
+            breakdown: key.breakdown,
             ascii: self.display.ascii,
         };
         match (&self.compared, key.split) {

@@ -50,12 +50,18 @@ impl App {
             Action::PrevMatch => self.navs[tab].wrap(false, len, page),
             Action::CycleSort => self.cycle_sort(),
             Action::ReverseSort => self.reverse_sort(),
-            Action::NextDimension => {
-                if self.tab == Tab::Segments {
+            Action::NextDimension => match self.tab {
+                Tab::Segments => {
                     self.dimension = self.dimension.next();
                     self.navs[tab] = Nav::default();
                 }
-            }
+                Tab::Attribution => {
+                    self.breakdown = self.breakdown.next();
+                    self.navs[tab] = Nav::default();
+                }
+                Tab::Overview | Tab::Journeys | Tab::Dealers | Tab::Maturity | Tab::Pnl => {}
+            },
+            Action::NextModel => self.model = self.model.next(),
             Action::ToggleHelp => self.help = !self.help,
             Action::Resize(cols, rows) => self.size = (cols, rows),
             Action::PickPeriod => self.open_picker(PickerKind::Current),

@@ -30,12 +30,6 @@ pub enum PathProblem {
     /// A value was recorded for a path that never converted.
     #[error("conversion value {0} without any conversion")]
     ValueWithoutConversions(Decimal),
-    /// Days are known for some touches of the path but not for others.
-    #[error("days before conversion are given for some touches but not for touch {touch}")]
-    PartialDays {
-        /// 1-based position of the first touch without days.
-        touch: usize,
-    },
     /// More distinct channels than the models can index.
     #[error("more than {} distinct channels", ChannelIx::MAX - 1)]
     TooManyChannels,
@@ -61,7 +55,7 @@ struct Record {
 pub struct PathView<'a> {
     /// Channels touched, first touch first.
     pub channels: &'a [ChannelIx],
-    /// Days before conversion of each touch, when the path has them.
+    /// Days before conversion of each touch, when every touch of the path has them.
     pub days: Option<&'a [u32]>,
     /// Journeys along this path that converted.
     pub conversions: u64,
@@ -174,8 +168,8 @@ impl PathSetBuilder {
     }
 
     /// Adds one path. `touches` are channel names (trimmed here) with days before conversion when
-    /// known; a path must have days on every touch or on none. `origin` is echoed in errors and
-    /// in [`PathView::origin`].
+    /// known (a path with days on only some touches is kept, without days: only time decay needs
+    /// them). `origin` is echoed in errors and in [`PathView::origin`].
     pub fn push<'a>(
         &mut self,
         touches: impl IntoIterator<Item = (&'a str, Option<u32>)>,
@@ -204,6 +198,10 @@ impl PathSetBuilder {
                 return Err(problem);
             }
         };
+        if !has_days {
+            // Partial days are unusable; cleared so the path merges with its day-less twins.
+            self.days[start..].iter_mut().for_each(|d| *d = 0);
+        }
         let (Ok(start_u32), Ok(len)) = (
             u32::try_from(start),
             u32::try_from(self.touches.len() - start),
@@ -222,12 +220,13 @@ impl PathSetBuilder {
         Ok(())
     }
 
-    /// Appends the touches; returns whether they carry days.
+    /// Appends the touches; returns whether every one of them carries days (time decay needs
+    /// them all; the other models need none).
     fn push_touches<'a>(
         &mut self,
         touches: impl IntoIterator<Item = (&'a str, Option<u32>)>,
     ) -> Result<bool, PathProblem> {
-        let mut has_days = None;
+        let mut all_days = true;
         let mut count = 0;
         for (position, (name, days)) in touches.into_iter().enumerate() {
             let name = name.trim();
@@ -236,24 +235,16 @@ impl PathSetBuilder {
                     touch: position + 1,
                 });
             }
-            match (*has_days.get_or_insert(days.is_some()), days) {
-                (true, None) => {
-                    return Err(PathProblem::PartialDays {
-                        touch: position + 1,
-                    });
-                }
-                (false, Some(_)) => return Err(PathProblem::PartialDays { touch: 1 }),
-                _ => {}
-            }
             let ix = self.intern(name)?;
             self.touches.push(ix);
             self.days.push(days.unwrap_or(0));
+            all_days &= days.is_some();
             count += 1;
         }
         if count == 0 {
             return Err(PathProblem::EmptyPath);
         }
-        Ok(has_days.unwrap_or(false))
+        Ok(all_days)
     }
 
     /// The canonical set: undeclared channels in name order, paths sorted, identical paths
@@ -384,6 +375,15 @@ mod tests {
     }
 
     #[test]
+    fn a_path_with_days_on_some_touches_has_no_days() {
+        let mut b = PathSetBuilder::new();
+        b.push([("a", Some(1)), ("b", None)], 1, Decimal::ONE, 0, 0)
+            .unwrap();
+        let set = b.finish().unwrap();
+        assert_eq!(set.paths().next().unwrap().days, None);
+    }
+
+    #[test]
     fn refuses_bad_paths_and_leaves_no_trace() {
         let mut b = PathSetBuilder::new();
         let e = b.push([("a", None), (" ", None)], 1, Decimal::ONE, 0, 0);
@@ -394,8 +394,6 @@ mod tests {
         assert_eq!(e, Err(PathProblem::NegativeValue(Decimal::NEGATIVE_ONE)));
         let e = b.push([("a", None)], 0, Decimal::ONE, 1, 0);
         assert_eq!(e, Err(PathProblem::ValueWithoutConversions(Decimal::ONE)));
-        let e = b.push([("a", Some(1)), ("b", None)], 1, Decimal::ONE, 0, 0);
-        assert_eq!(e, Err(PathProblem::PartialDays { touch: 2 }));
         let set = b.finish().unwrap();
         assert_eq!(set.touch_count(), 0);
         assert!(set.channels().is_empty());

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use crate::app::App;
+use crate::app::{App, Tab};
 use crate::ui::fit::{truncate, wrap};
 use crate::ui::keymap::{self, Binding, Mode};
 use crate::ui::theme::Skin;
@@ -38,13 +38,20 @@ enum Line {
     Text(String),
 }
 
-fn lines(ascii: bool) -> Vec<Line> {
+fn lines(app: &App) -> Vec<Line> {
+    let ascii = app.display().ascii;
     let keys = |bindings: &'static [Binding]| {
         bindings
             .iter()
             .map(move |b| Line::Key(if ascii { b.ascii_label } else { b.label }, b.help))
     };
-    let mut out = vec![Line::Heading("Keys")];
+    let mut out = Vec::new();
+    if app.tab() == Tab::Attribution {
+        // The model's definition is one keystroke away: first thing in the overlay.
+        out.push(Line::Heading("Attribution model in use"));
+        out.push(Line::Text(app.model().definition().to_owned()));
+    }
+    out.push(Line::Heading("Keys"));
     out.extend(keys(keymap::bindings(Mode::Normal)));
     let filter: Vec<String> = keymap::bindings(Mode::Filter)
         .iter()
@@ -80,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     block.render(rect, buf);
     let inner_w = usize::from(inner.width);
     let mut rows: Vec<(String, String, Kind)> = Vec::new();
-    for line in lines(app.display().ascii) {
+    for line in lines(app) {
         match line {
             Line::Heading(h) => rows.push((String::new(), h.to_owned(), Kind::Heading)),
             Line::Key(k, text) => {

@@ -46,8 +46,10 @@ pub enum When {
     Drilled,
     /// A filter is applied.
     Filtered,
-    /// On the Segments tab.
-    Segments,
+    /// On a tab with breakdowns (Segments, Attribution).
+    Breakdown,
+    /// On the Attribution tab.
+    Attribution,
     /// More than one period is loaded.
     Periods,
     /// A compared period is on screen.
@@ -66,7 +68,8 @@ impl When {
                 .is_some_and(|(i, t)| t.rows[i].drill.is_some()),
             When::Drilled => !app.drill().is_empty(),
             When::Filtered => !app.nav().filter.is_empty(),
-            When::Segments => app.tab() == Tab::Segments,
+            When::Breakdown => matches!(app.tab(), Tab::Segments | Tab::Attribution),
+            When::Attribution => app.tab() == Tab::Attribution,
             When::Periods => app.library().len() > 1,
             When::Comparing => app.compared().is_some(),
         }
@@ -203,8 +206,19 @@ pub const NORMAL: &[Binding] = &[
         ascii_label: "d",
         hint_key: "d",
         hint: "breakdown",
-        help: "Segments: next breakdown (level below, tier, locale, size, EV).",
-        when: When::Segments,
+        help: "Segments: next breakdown (level below, tier, locale, size, EV). Attribution: \
+               roles ledger, credit by channel, credit by actor.",
+        when: When::Breakdown,
+    },
+    Binding {
+        keys: &[(ch('m'), Action::NextModel)],
+        label: "m",
+        ascii_label: "m",
+        hint_key: "m",
+        hint: "model",
+        help: "Next attribution model (first, last, linear, position, time decay, Markov 1-3); \
+               on the Attribution tab, ? shows its definition.",
+        when: When::Attribution,
     },
     Binding {
         keys: &[(ch('/'), Action::StartFilter)],

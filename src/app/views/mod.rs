@@ -3,6 +3,9 @@
 //! A builder is a pure function `fn build(ctx: &Context) -> Screen`; it formats every number
 //! (units included) so that the terminal, headless renders and exports show the same text.
 
+mod attribution;
+mod attribution_models;
+mod attribution_money;
 pub mod common;
 mod compare;
 mod dealers;
@@ -11,8 +14,11 @@ mod segments;
 mod stub;
 mod trend;
 
+use crate::attribution::Model;
 use crate::compare::{PeriodPair, Scorecards};
 use crate::metrics::{Level, Scorecard};
+
+pub use attribution::Breakdown;
 
 use super::screen::Screen;
 use super::tab::Tab;
@@ -31,6 +37,10 @@ pub struct Context<'a> {
     pub level: &'a Level,
     /// The Segments tab's breakdown.
     pub dimension: Dimension,
+    /// The attribution model in use (`m`).
+    pub model: Model,
+    /// What the Attribution tab lists (`d`).
+    pub breakdown: Breakdown,
     /// Write numbers with ASCII symbols only ("1.8x", "EUR 1,200").
     pub ascii: bool,
 }
@@ -87,6 +97,6 @@ pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
         Tab::Dealers => dealers::build(ctx),
         Tab::Maturity => stub::coming(tab, 3),
         Tab::Pnl => stub::coming(tab, 3),
-        Tab::Attribution => stub::coming(tab, 5),
+        Tab::Attribution => attribution::build(ctx),
     }
 }

@@ -24,6 +24,8 @@ fn ctx<'a>(card: &'a Scorecard, compared: Option<&'a Scorecard>) -> Context<'a> 
         history: None,
         level: ECOSYSTEM,
         dimension: Dimension::default(),
+        model: crate::app::state::DEFAULT_MODEL,
+        breakdown: Default::default(),
         ascii: false,
     }
 }
