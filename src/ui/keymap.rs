@@ -206,8 +206,7 @@ pub const NORMAL: &[Binding] = &[
         ascii_label: "d",
         hint_key: "d",
         hint: "breakdown",
-        help: "Segments: next breakdown (level below, tier, locale, size, EV). Attribution: \
-               roles ledger, credit by channel, credit by actor.",
+        help: "Next breakdown (Segments: attribute; Attribution: table).",
         when: When::Breakdown,
     },
     Binding {
@@ -216,8 +215,7 @@ pub const NORMAL: &[Binding] = &[
         ascii_label: "m",
         hint_key: "m",
         hint: "model",
-        help: "Next attribution model (first, last, linear, position, time decay, Markov 1-3); \
-               on the Attribution tab, ? shows its definition.",
+        help: "Next attribution model (its definition: ? on Attribution).",
         when: When::Attribution,
     },
     Binding {
