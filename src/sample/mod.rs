@@ -191,7 +191,14 @@ pub fn generate(spec: &SampleSpec) -> Vec<Snapshot> {
             }
             let mut snapshot = quarter::roll_up(q, &parts)?;
             snapshot.provenance = review::provenance(q, 5, false);
-            snapshot.commentary = review::quarter_commentary(q, &Totals::of(&snapshot.dealers));
+            let parts: Vec<Month> = periods
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.quarter_of() == q)
+                .map(|(t, &p)| Month::new(t, total, p))
+                .collect();
+            let totals = Totals::of(&snapshot.dealers);
+            snapshot.commentary = review::quarter_commentary(q, &totals, &net, &parts);
             Some(snapshot)
         })
         .collect();

@@ -117,23 +117,7 @@ pub fn month_commentary(net: &Network, tot: &Totals, m: &Month) -> Vec<Commentar
             g.name
         ));
     }
-    for d in &net.dealers {
-        if d.opens_at == Some(m.t) {
-            dealers.push(format!("{} opened this month.", d.name));
-        }
-        if d.closes_after == Some(m.t) {
-            dealers.push(format!(
-                "{} reports for the last time; it closes at month end.",
-                d.name
-            ));
-        }
-        if d.zero_leads_at == Some(m.t) {
-            dealers.push(format!(
-                "{} logged no leads (CRM sync outage): its lead ratios show n/a this month.",
-                d.name
-            ));
-        }
-    }
+    dealers.extend(dealer_events(net, m, false));
     notes.push(note(ReviewView::Dealers, dealers.join(" ")));
 
     notes.push(note(
@@ -169,10 +153,50 @@ pub fn month_commentary(net: &Network, tot: &Totals, m: &Month) -> Vec<Commentar
     notes
 }
 
-/// The commentary of a quarter.
-pub fn quarter_commentary(period: PeriodId, tot: &Totals) -> Vec<Commentary> {
+/// What happened to single dealers in month `m` (openings, closures, months without leads),
+/// told for a monthly review or, with `in_quarter`, for the quarter's review.
+fn dealer_events(net: &Network, m: &Month, in_quarter: bool) -> Vec<String> {
+    let label = m.period.label();
+    let mut events = Vec::new();
+    for d in &net.dealers {
+        let name = &d.name;
+        if d.opens_at == Some(m.t) {
+            events.push(match in_quarter {
+                false => format!("{name} opened this month."),
+                true => format!("{name} opened in {label}."),
+            });
+        }
+        if d.closes_after == Some(m.t) {
+            events.push(match in_quarter {
+                false => format!("{name} reports for the last time; it closes at month end."),
+                true => format!("{name} closed at the end of {label}."),
+            });
+        }
+        if d.zero_leads_at == Some(m.t) {
+            events.push(match in_quarter {
+                false => format!(
+                    "{name} logged no leads (CRM sync outage): its lead ratios show n/a this month."
+                ),
+                true => format!("{name} logged no leads in {label} (CRM sync outage)."),
+            });
+        }
+    }
+    events
+}
+
+/// The commentary of a quarter made of `months`.
+pub fn quarter_commentary(
+    period: PeriodId,
+    tot: &Totals,
+    net: &Network,
+    months: &[Month],
+) -> Vec<Commentary> {
     let f = &tot.facts;
-    vec![
+    let events: Vec<String> = months
+        .iter()
+        .flat_map(|m| dealer_events(net, m, true))
+        .collect();
+    let mut notes = vec![
         note(
             ReviewView::Overview,
             format!(
@@ -188,5 +212,9 @@ pub fn quarter_commentary(period: PeriodId, tot: &Totals) -> Vec<Commentary> {
             ReviewView::Segments,
             "Quarter figures: flows are the sum of the three months; owners, consultants, seats and maturity are as at the quarter's last month.".to_owned(),
         ),
-    ]
+    ];
+    if !events.is_empty() {
+        notes.push(note(ReviewView::Dealers, events.join(" ")));
+    }
+    notes
 }
