@@ -126,3 +126,40 @@ fn small_terminals_and_ascii() {
         screen_with(ascii, Tab::Dealers, "central/g08", 80, 24, &[])
     );
 }
+
+/// Journeys come from snapshot-wide data: one snapshot per size, at the ecosystem.
+#[test]
+fn journeys_maturity_and_pnl() {
+    for tab in [Tab::Journeys] {
+        for (cols, rows) in [(80, 24), (160, 48)] {
+            let name = format!("{}_{cols}x{rows}", tab.cli_name());
+            insta::assert_snapshot!(name, screen(tab, "", cols, rows, &[]));
+        }
+    }
+}
+
+/// ASCII terminals: funnel bars of `#`.
+#[test]
+fn journeys_and_maturity_in_ascii() {
+    let ascii = || {
+        app(Display {
+            colour: false,
+            ascii: true,
+        })
+    };
+    insta::assert_snapshot!(
+        "journeys_80x24_ascii",
+        screen_with(ascii(), Tab::Journeys, "", 80, 24, &[])
+    );
+}
+
+/// The funnel follows the selection.
+#[test]
+fn details_follow_the_selected_row() {
+    let journeys = screen(Tab::Journeys, "", 80, 24, &[Action::Down]);
+    assert!(
+        journeys.contains("Funnel of Service retention"),
+        "{journeys}"
+    );
+    assert!(journeys.contains("reminder sent"), "{journeys}");
+}

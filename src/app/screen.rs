@@ -4,6 +4,8 @@
 //! the headless renderer and the plain-text report all draw the same `Screen`, so they cannot
 //! disagree about a number. Nothing here knows the terminal.
 
+mod detail;
+
 use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
@@ -12,6 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use super::nav::Sort;
 use crate::compare::MatchSummary;
 use crate::metrics::Level;
+
+pub use detail::{Bar, Detail, Details};
 
 /// Everything one tab shows at one drill level, top to bottom.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,6 +36,8 @@ pub enum Block {
     Table(Table),
     /// Paragraphs: commentary, notes, definitions.
     Text(TextBlock),
+    /// What the screen says about the selected row of its first table (see [`Details`]).
+    Detail(Details),
 }
 
 /// A headline number.
@@ -348,7 +354,7 @@ impl Screen {
     pub fn table(&self) -> Option<&Table> {
         self.blocks.iter().find_map(|block| match block {
             Block::Table(table) => Some(table),
-            Block::Cards(_) | Block::Text(_) => None,
+            Block::Cards(_) | Block::Text(_) | Block::Detail(_) => None,
         })
     }
 }

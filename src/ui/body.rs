@@ -4,11 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::screen::{Block, Screen, Table};
+use crate::app::screen::{Block, Detail, Details, Screen, Table};
 use crate::app::{App, Tab};
 use crate::ui::compare;
 use crate::ui::theme::Skin;
-use crate::ui::widgets::{cards, table, text};
+use crate::ui::views;
+use crate::ui::widgets::{cards, detail, table, text};
 
 /// Draws the screen of the tab on screen: with a compared period, the compare footer under
 /// it, and in the split view both periods side by side.
@@ -19,18 +20,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         return;
     }
     match app.tab() {
-        Tab::Overview
-        | Tab::Journeys
-        | Tab::Segments
-        | Tab::Dealers
-        | Tab::Maturity
-        | Tab::Pnl
-        | Tab::Attribution => blocks(app, area, buf, skin),
+        Tab::Overview | Tab::Segments | Tab::Dealers | Tab::Attribution => {
+            blocks(app, area, buf, skin);
+        }
+        Tab::Journeys | Tab::Maturity | Tab::Pnl => views::fitted(app, area, buf, skin),
     }
 }
 
 /// Rows a table needs to show its title, header, pinned rows (and their rule) and `rows` rows.
-fn table_height(table: &Table, rows: usize) -> u16 {
+pub(crate) fn table_height(table: &Table, rows: usize) -> u16 {
     let pinned = table.pinned.len() + usize::from(!table.pinned.is_empty());
     u16::try_from(2 + pinned + rows.max(1)).unwrap_or(u16::MAX)
 }
@@ -61,6 +59,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             Block::Text(t) => text::height(t, area.width),
             Block::Table(t) if Some(i) == primary => table_height(t, app.visible_rows().len()),
             Block::Table(t) => table_height(t, t.rows.len()),
+            Block::Detail(d) => detail::height(selected_detail(app, d), area.width),
         })
         .collect();
     let gaps = u16::try_from(n - 1).unwrap_or(0);
@@ -73,6 +72,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             Block::Table(_) => 3.min(want[i]),
             Block::Text(_) => 2.min(want[i]),
             Block::Cards(_) => 3.min(want[i]),
+            Block::Detail(d) => detail::floor(selected_detail(app, d)).min(want[i]),
         }
     };
     // Shrink in this order: big card values first, then text, then card details, then the
@@ -84,7 +84,9 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             }
             let least = match (&screen.blocks[i], pass) {
                 (Block::Cards(c), 0) => cards::compact_height(c, area.width).min(want[i]),
-                (Block::Text(_), 1) | (Block::Cards(_), 2) | (Block::Table(_), 3) => floor(i),
+                (Block::Text(_), 1)
+                | (Block::Cards(_) | Block::Detail(_), 2)
+                | (Block::Table(_), 3) => floor(i),
                 _ => continue,
             };
             let over = total(&heights) - area.height;
@@ -101,6 +103,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
         match block {
             Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
             Block::Text(t) => text::render(t, rect, buf, skin),
+            Block::Detail(d) => detail::render(selected_detail(app, d), &d.empty, rect, buf, skin),
             Block::Table(t) => {
                 let is_primary = Some(i) == primary;
                 let all: Vec<usize>;
@@ -127,8 +130,14 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
     }
 }
 
+/// The detail of the row selected in the screen's first table, if it has one.
+pub(crate) fn selected_detail<'a>(app: &App, details: &'a Details) -> Option<&'a Detail> {
+    let row = app.selected_row().zip(app.table())?;
+    details.of(&row.1.rows.get(row.0)?.id)
+}
+
 /// "3/12 · Leads ↓ · /nor": position, sort and filter of the primary table.
-fn status(app: &App, t: &Table, skin: &Skin) -> String {
+pub(crate) fn status(app: &App, t: &Table, skin: &Skin) -> String {
     let shown = app.visible_rows().len();
     let mut parts = Vec::new();
     if shown > 0 {

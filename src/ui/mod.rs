@@ -16,6 +16,7 @@ pub mod picker;
 pub mod report;
 pub mod terminal;
 pub mod theme;
+pub mod views;
 pub mod widgets;
 
 use ratatui::buffer::Buffer;

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::app::screen::{Align, Block, Card, Mark, Row, Table, TextBlock};
+use crate::app::screen::{Align, Block, Card, Details, Mark, Row, Table, TextBlock};
 use crate::app::{Action, App, Display, Tab};
 use crate::ui::fit::{width, wrap};
 use crate::ui::theme::Glyphs;
@@ -34,6 +34,7 @@ pub fn write(mut app: App, out: &mut impl Write) -> io::Result<()> {
                 Block::Cards(cards) => write_cards(cards, out)?,
                 Block::Table(table) => write_table(table, out)?,
                 Block::Text(text) => write_text(text, out)?,
+                Block::Detail(details) => write_details(details, out)?,
             }
         }
     }
@@ -155,6 +156,57 @@ fn write_text(text: &TextBlock, out: &mut impl Write) -> io::Result<()> {
         }
         for line in wrap(paragraph, WRAP) {
             writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Longest bar of a detail in the report.
+const REPORT_BAR: usize = 30;
+
+/// Every row's detail (the report has no selection): title, `#` bars, lines.
+fn write_details(details: &Details, out: &mut impl Write) -> io::Result<()> {
+    for (n, detail) in details.items.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", detail.title)?;
+        let label = detail
+            .bars
+            .iter()
+            .map(|b| width(&b.label))
+            .max()
+            .unwrap_or(0);
+        let text = detail
+            .bars
+            .iter()
+            .map(|b| width(&b.text))
+            .max()
+            .unwrap_or(0);
+        let max = detail
+            .bars
+            .iter()
+            .map(|b| b.value)
+            .max()
+            .unwrap_or_default();
+        for bar in &detail.bars {
+            let cells = crate::ui::widgets::detail::bar_cells(bar.value, max, REPORT_BAR);
+            let line = format!(
+                "{}{}  {}{}  {}{}  {}",
+                bar.label,
+                " ".repeat(label - width(&bar.label)),
+                "#".repeat(cells),
+                " ".repeat(REPORT_BAR - cells),
+                " ".repeat(text - width(&bar.text)),
+                bar.text,
+                bar.note
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        for paragraph in &detail.lines {
+            for line in wrap(paragraph, WRAP) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())

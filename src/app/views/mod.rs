@@ -9,7 +9,11 @@ mod attribution_money;
 pub mod common;
 mod compare;
 mod dealers;
+mod figures;
+mod journeys;
 mod overview;
+#[cfg(test)]
+mod review_fixture;
 mod segments;
 mod stub;
 mod trend;
@@ -92,7 +96,7 @@ impl Dimension {
 pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
     match tab {
         Tab::Overview => overview::build(ctx),
-        Tab::Journeys => stub::coming(tab, 3),
+        Tab::Journeys => journeys::build(ctx),
         Tab::Segments => segments::build(ctx),
         Tab::Dealers => dealers::build(ctx),
         Tab::Maturity => stub::coming(tab, 3),

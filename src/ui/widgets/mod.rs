@@ -1,7 +1,9 @@
-//! Drawing functions for the view-model blocks: tables, cards, text, sparklines.
+//! Drawing functions for the view-model blocks: tables, cards, text, sparklines, the selected
+//! row's detail.
 
 pub mod bigtext;
 pub mod cards;
+pub mod detail;
 pub mod spark;
 pub mod table;
 pub mod text;

@@ -166,17 +166,22 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let mut x = area.x + POINTER as u16;
     for p in &planned {
         let column = &table.columns[p.index];
+        // Columns that never drop may still not fit (a split pane): cut at the area's edge.
+        let fits = p.width.min(usize::from(area.right().saturating_sub(x)));
         put(
             buf,
             x,
             y,
             p.header,
-            p.width,
+            fits,
             column.align,
             t.header,
             g.ellipsis,
         );
         x = x.saturating_add((p.width + GAP) as u16);
+        if x >= area.right() {
+            break;
+        }
     }
     y += 1;
 
@@ -252,12 +257,13 @@ fn draw_row(
                 style
             };
             let text = cell_text(cell, skin);
+            let fits = p.width.min(usize::from(area.right().saturating_sub(x)));
             put(
                 buf,
                 x,
                 y,
                 &text,
-                p.width,
+                fits,
                 column.align,
                 style,
                 skin.glyphs.ellipsis,
@@ -354,6 +360,41 @@ mod tests {
         assert_eq!(scroll(&nav(15, 12), 100, 10), 12);
         assert_eq!(scroll(&nav(99, 95), 100, 10), 90);
         assert_eq!(scroll(&nav(3, 50), 5, 10), 0);
+    }
+
+    #[test]
+    fn columns_that_never_drop_are_cut_at_the_edge_of_their_area() {
+        // A split pane: the table gets the left 12 columns of a 20-column buffer.
+        let mut columns = vec![
+            Column::new("name", "Name", "Name", Align::Left, 0),
+            Column::new("stage", "Stage", "Stage", Align::Left, 0),
+        ];
+        let row = Row::new(
+            "a",
+            "a",
+            vec![Cell::text("Alpha"), Cell::text("Journey-Centric")],
+        );
+        for (c, w) in columns.iter_mut().zip([5, 15]) {
+            c.width = w;
+        }
+        let table = Table {
+            columns,
+            rows: vec![row],
+            ..Table::default()
+        };
+        let view = TableView {
+            table: &table,
+            order: &[0],
+            nav: None,
+            status: String::new(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 3));
+        let skin = Skin::new(crate::app::Display::default());
+        render(&view, Rect::new(0, 0, 12, 3), &mut buf, &skin);
+        for y in 0..3 {
+            let right: String = (12..20).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+            assert_eq!(right, " ".repeat(8), "row {y} wrote outside its area");
+        }
     }
 
     #[test]

@@ -1,0 +1,83 @@
+//! Numbers of the snapshot-wide views (Journeys, Maturity, P&L) as cells and text: money in the
+//! snapshot's currency, rates from their parts ("n/a" when the part below is empty), counts.
+
+use rust_decimal::Decimal;
+
+use crate::app::screen::{Cell, Tone};
+use crate::metrics::{Level, Ratio, Style, Unit, format_with};
+use crate::model::Money;
+
+use super::Context;
+
+/// Money, compact for tables ("$1.23M") or full ("$1,234,567").
+pub fn money(ctx: &Context<'_>, amount: Money, compact: bool) -> String {
+    let currency = &ctx.card.snapshot().ecosystem.currency;
+    let style = Style {
+        compact,
+        ascii: ctx.ascii,
+    };
+    format_with(Unit::Money, Some(amount.amount()), currency, style)
+}
+
+/// A compact money cell sorting by the exact amount.
+pub fn money_cell(ctx: &Context<'_>, amount: Money) -> Cell {
+    Cell::num(money(ctx, amount, true), Some(amount.amount()))
+}
+
+/// A rate as text: "12.5 %", or "n/a" for an empty denominator.
+pub fn rate(ratio: Ratio) -> String {
+    format_with(Unit::Rate, ratio.value(), "", Style::FULL)
+}
+
+/// A rate cell ("n/a" muted, sorting last).
+pub fn rate_cell(ratio: Ratio) -> Cell {
+    Cell::num(rate(ratio), ratio.value())
+}
+
+/// An ROI cell: a rate, shown as bad when the money was lost (below zero).
+pub fn roi_cell(ratio: Ratio) -> Cell {
+    let cell = rate_cell(ratio);
+    match ratio.value() {
+        Some(v) if v < Decimal::ZERO => cell.tone(Tone::Bad),
+        _ => cell,
+    }
+}
+
+/// A whole count with thousands separators: "12,345".
+pub fn count(n: impl Into<Decimal>) -> String {
+    format_with(Unit::Count, Some(n.into()), "", Style::FULL)
+}
+
+/// A count cell.
+pub fn count_cell(n: u64) -> Cell {
+    Cell::num(count(n), Some(Decimal::from(n)))
+}
+
+/// An empty cell, for a figure that does not add up across rows (e.g. funnel volumes of
+/// different journeys in a total row).
+pub fn blank() -> Cell {
+    Cell::num("", None)
+}
+
+/// "ecosystem-wide" said up front when the user drilled below the ecosystem: these views come
+/// from snapshot-wide data (journeys, stack, maturity), not from the level on screen.
+pub fn scope(ctx: &Context<'_>, what: &str) -> String {
+    match ctx.level {
+        Level::Ecosystem => what.to_owned(),
+        _ => format!("{what} (ecosystem-wide)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_denominators_read_not_available() {
+        assert_eq!(rate(Ratio::new(3u64, 0u64)), "n/a");
+        assert_eq!(rate(Ratio::new(1u64, 8u64)), "12.5 %");
+        assert_eq!(roi_cell(Ratio::new(-1i64, 4u64)).tone, Tone::Bad);
+        assert_eq!(roi_cell(Ratio::new(1u64, 0u64)).tone, Tone::Muted);
+        assert_eq!(count(1_234_567u64), "1,234,567");
+    }
+}
