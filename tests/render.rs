@@ -127,10 +127,11 @@ fn small_terminals_and_ascii() {
     );
 }
 
-/// Journeys come from snapshot-wide data: one snapshot per size, at the ecosystem.
+/// Journeys, Maturity and P&L come from snapshot-wide data (journeys, the stack, the maturity
+/// assessment): one snapshot per size, at the ecosystem.
 #[test]
 fn journeys_maturity_and_pnl() {
-    for tab in [Tab::Journeys] {
+    for tab in [Tab::Journeys, Tab::Maturity] {
         for (cols, rows) in [(80, 24), (160, 48)] {
             let name = format!("{}_{cols}x{rows}", tab.cli_name());
             insta::assert_snapshot!(name, screen(tab, "", cols, rows, &[]));
@@ -138,7 +139,7 @@ fn journeys_maturity_and_pnl() {
     }
 }
 
-/// ASCII terminals: funnel bars of `#`.
+/// ASCII terminals: funnel bars of `#`, maturity marks `*` current, `o` target.
 #[test]
 fn journeys_and_maturity_in_ascii() {
     let ascii = || {
@@ -151,9 +152,25 @@ fn journeys_and_maturity_in_ascii() {
         "journeys_80x24_ascii",
         screen_with(ascii(), Tab::Journeys, "", 80, 24, &[])
     );
+    insta::assert_snapshot!(
+        "maturity_80x24_ascii",
+        screen_with(ascii(), Tab::Maturity, "", 80, 24, &[])
+    );
 }
 
-/// The funnel follows the selection.
+/// Against the same month a year before, two dimensions moved up a stage (Data Coverage when
+/// the CRM and DMS feeds landed, ecosystem Attribution when tagging went live).
+#[test]
+fn maturity_movement_since_a_year_ago() {
+    let mut app = app(Display::default());
+    app.update(Action::SetCompared(Some(
+        "2025-10".parse().expect("a month"),
+    )));
+    let text = screen_with(app, Tab::Maturity, "", 160, 48, &[]);
+    insta::assert_snapshot!("maturity_vs_2025-10_160x48", text);
+}
+
+/// The funnel, the evidence and the tool's split follow the selection.
 #[test]
 fn details_follow_the_selected_row() {
     let journeys = screen(Tab::Journeys, "", 80, 24, &[Action::Down]);
@@ -162,4 +179,9 @@ fn details_follow_the_selected_row() {
         "{journeys}"
     );
     assert!(journeys.contains("reminder sent"), "{journeys}");
+    let maturity = screen(Tab::Maturity, "", 80, 24, &[Action::Down]);
+    assert!(
+        maturity.contains("Data Coverage (Automotive martech ROI)"),
+        "{maturity}"
+    );
 }

@@ -188,8 +188,8 @@ fn the_breakdown_only_changes_on_segments() {
 #[test]
 fn tabs_not_built_yet_say_so_and_which_issue_brings_them() {
     let mut app = app();
-    // Journeys is built; Maturity and P&L are still to come in this commit.
-    app.update(Action::GoTab(Tab::Maturity));
+    // P&L is the one still to come.
+    app.update(Action::GoTab(Tab::Pnl));
     let Some(Block::Text(text)) = app.screen().blocks.first() else {
         panic!("a note");
     };

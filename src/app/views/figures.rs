@@ -59,6 +59,11 @@ pub fn blank() -> Cell {
     Cell::num("", None)
 }
 
+/// The separator between parts of a title: " · ", or " | " in ASCII.
+pub fn dot(ctx: &Context<'_>) -> &'static str {
+    if ctx.ascii { " | " } else { " · " }
+}
+
 /// "ecosystem-wide" said up front when the user drilled below the ecosystem: these views come
 /// from snapshot-wide data (journeys, stack, maturity), not from the level on screen.
 pub fn scope(ctx: &Context<'_>, what: &str) -> String {

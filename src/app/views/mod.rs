@@ -11,6 +11,7 @@ mod compare;
 mod dealers;
 mod figures;
 mod journeys;
+mod maturity;
 mod overview;
 #[cfg(test)]
 mod review_fixture;
@@ -99,7 +100,7 @@ pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
         Tab::Journeys => journeys::build(ctx),
         Tab::Segments => segments::build(ctx),
         Tab::Dealers => dealers::build(ctx),
-        Tab::Maturity => stub::coming(tab, 3),
+        Tab::Maturity => maturity::build(ctx),
         Tab::Pnl => stub::coming(tab, 3),
         Tab::Attribution => attribution::build(ctx),
     }
