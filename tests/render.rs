@@ -131,7 +131,7 @@ fn small_terminals_and_ascii() {
 /// assessment): one snapshot per size, at the ecosystem.
 #[test]
 fn journeys_maturity_and_pnl() {
-    for tab in [Tab::Journeys, Tab::Maturity] {
+    for tab in [Tab::Journeys, Tab::Maturity, Tab::Pnl] {
         for (cols, rows) in [(80, 24), (160, 48)] {
             let name = format!("{}_{cols}x{rows}", tab.cli_name());
             insta::assert_snapshot!(name, screen(tab, "", cols, rows, &[]));
@@ -184,4 +184,10 @@ fn details_follow_the_selected_row() {
         maturity.contains("Data Coverage (Automotive martech ROI)"),
         "{maturity}"
     );
+    let pnl = screen(Tab::Pnl, "", 160, 60, &[Action::Bottom]);
+    assert!(
+        pnl.contains("Virtual Showroom Video: cost this period"),
+        "{pnl}"
+    );
+    assert!(pnl.contains("Retire candidate: adoption"), "{pnl}");
 }

@@ -1,7 +1,6 @@
 //! How the app responds to actions, on the small fixture library.
 
 use super::fixture;
-use super::screen::Block;
 use super::*;
 use crate::metrics::Level;
 use crate::model::Library;
@@ -183,18 +182,6 @@ fn the_breakdown_only_changes_on_segments() {
     assert_eq!(names(&app), ["Platinum", "Gold", "Silver"]);
     app.update(Action::Drill);
     assert_eq!(app.breadcrumb(), ["Ecosystem"], "tiers are not levels");
-}
-
-#[test]
-fn tabs_not_built_yet_say_so_and_which_issue_brings_them() {
-    let mut app = app();
-    // P&L is the one still to come.
-    app.update(Action::GoTab(Tab::Pnl));
-    let Some(Block::Text(text)) = app.screen().blocks.first() else {
-        panic!("a note");
-    };
-    assert!(text.paragraphs[0].contains("issue 3"), "{text:?}");
-    assert!(app.table().is_none());
 }
 
 #[test]

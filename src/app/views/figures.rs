@@ -19,6 +19,21 @@ pub fn money(ctx: &Context<'_>, amount: Money, compact: bool) -> String {
     format_with(Unit::Money, Some(amount.amount()), currency, style)
 }
 
+/// Money to the cent, for per-unit amounts ("$42.50 / hour", "$68.00 / customer"), where whole
+/// dollars would hide the change.
+pub fn money_cents(ctx: &Context<'_>, amount: Money) -> String {
+    let currency = &ctx.card.snapshot().ecosystem.currency;
+    let symbol = crate::metrics::format::currency_symbol(currency, ctx.ascii);
+    let v = amount.amount();
+    let digits = crate::metrics::format::fixed(v.abs(), 2);
+    let sign = if v.is_sign_negative() && digits != "0.00" {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{symbol}{digits}")
+}
+
 /// A compact money cell sorting by the exact amount.
 pub fn money_cell(ctx: &Context<'_>, amount: Money) -> Cell {
     Cell::num(money(ctx, amount, true), Some(amount.amount()))
@@ -84,5 +99,10 @@ mod tests {
         assert_eq!(roi_cell(Ratio::new(-1i64, 4u64)).tone, Tone::Bad);
         assert_eq!(roi_cell(Ratio::new(1u64, 0u64)).tone, Tone::Muted);
         assert_eq!(count(1_234_567u64), "1,234,567");
+        let card = crate::app::views::review_fixture::card();
+        let ctx = crate::app::views::review_fixture::context(&card, None);
+        assert_eq!(money_cents(&ctx, Money(Decimal::new(4_250, 2))), "$42.50");
+        assert_eq!(money_cents(&ctx, Money(Decimal::new(-1_005, 3))), "-$1.01");
+        assert_eq!(money_cents(&ctx, Money(Decimal::new(-1, 3))), "$0.00");
     }
 }

@@ -13,10 +13,10 @@ mod figures;
 mod journeys;
 mod maturity;
 mod overview;
+mod pnl;
 #[cfg(test)]
 mod review_fixture;
 mod segments;
-mod stub;
 mod trend;
 
 use crate::attribution::Model;
@@ -101,7 +101,7 @@ pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
         Tab::Segments => segments::build(ctx),
         Tab::Dealers => dealers::build(ctx),
         Tab::Maturity => maturity::build(ctx),
-        Tab::Pnl => stub::coming(tab, 3),
+        Tab::Pnl => pnl::build(ctx),
         Tab::Attribution => attribution::build(ctx),
     }
 }

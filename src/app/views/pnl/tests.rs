@@ -1,0 +1,211 @@
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::app::screen::{Row, SortKey, Table};
+use crate::app::views::review_fixture;
+use crate::metrics::Scorecard;
+use crate::metrics::adoption::RETIRE_RULE;
+use crate::model::{DriverOutcome, Money, Snapshot, Tool, ToolCategory, ToolCost, ToolOwner};
+
+fn tables(screen: &Screen) -> Vec<&Table> {
+    screen
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+fn column(table: &Table, key: &str) -> usize {
+    table
+        .columns
+        .iter()
+        .position(|c| c.key == key)
+        .expect("column")
+}
+
+fn amount(row: &Row, at: usize) -> Decimal {
+    match &row.cells[at].sort {
+        SortKey::Num(v) => *v,
+        _ => Decimal::ZERO,
+    }
+}
+
+/// Every money column of both tables: the pinned total is exactly the sum of the rows shown.
+fn assert_totals_add_up(screen: &Screen) {
+    let all = tables(screen);
+    for (table, keys) in [
+        (all[0], &["cost", "margin", "annual"][..]),
+        (all[1], &["revenue", "gross_margin", "margin", "cost"][..]),
+    ] {
+        if table.pinned.is_empty() {
+            assert!(table.rows.is_empty(), "a total whenever there are rows");
+            continue;
+        }
+        for key in keys {
+            let at = column(table, key);
+            let sum: Decimal = table.rows.iter().map(|r| amount(r, at)).sum();
+            assert_eq!(amount(&table.pinned[0], at), sum, "{} {key}", table.title);
+        }
+    }
+}
+
+fn screen_of(snapshot: Snapshot) -> (Screen, Pnl) {
+    let pnl = Pnl::of(&snapshot);
+    let card = Scorecard::new(Arc::new(snapshot));
+    (build(&review_fixture::context(&card, None)), pnl)
+}
+
+#[test]
+fn the_totals_rows_are_the_sums_of_the_rows_and_the_pnl_totals() {
+    let (screen, pnl) = screen_of(review_fixture::snapshot());
+    assert_totals_add_up(&screen);
+    let tools = tables(&screen)[0];
+    let total = &tools.pinned[0];
+    assert_eq!(amount(total, column(tools, "cost")), pnl.cost().amount());
+    assert_eq!(
+        amount(total, column(tools, "margin")),
+        pnl.attributed_margin().amount()
+    );
+    // (25,000.01 - 15,000.08) / 15,000.08: a month of 180,001 a year.
+    assert_eq!(total.cells[column(tools, "roi")].text, "66.7 %");
+    assert_eq!(total.cells[column(tools, "roi")].text, rate(pnl.roi()));
+}
+
+#[test]
+fn retire_candidates_are_marked_and_the_rule_is_on_screen() {
+    let (screen, pnl) = screen_of(review_fixture::snapshot());
+    let tools = tables(&screen)[0];
+    let at = column(tools, "retire");
+    let marked: Vec<&str> = tools
+        .rows
+        .iter()
+        .filter(|r| r.cells[at].text == "retire")
+        .map(|r| r.id.as_str())
+        .collect();
+    let candidates: Vec<&str> = pnl.retire_candidates().map(|t| t.id.as_str()).collect();
+    // The e-mail tool: 1 of 5 dealers use it and it earns 11 % on its cost.
+    assert_eq!(marked, ["email"]);
+    assert_eq!(marked, candidates);
+    assert_eq!(tools.pinned[0].cells[at].text, "1 of 3");
+    assert!(
+        tools
+            .title
+            .contains("retire = adoption < 50.0 % and ROI < 25.0 %")
+    );
+    let stated = screen.blocks.iter().any(|b| match b {
+        Block::Detail(d) => d
+            .items
+            .iter()
+            .all(|item| item.lines.iter().any(|l| l == RETIRE_RULE)),
+        _ => false,
+    });
+    assert!(stated, "the full rule is stated with every tool");
+}
+
+#[test]
+fn definitions_and_headline_cards_are_shown() {
+    let (screen, _) = screen_of(review_fixture::snapshot());
+    let defined = screen.blocks.iter().any(|b| match b {
+        Block::Text(t) => t
+            .paragraphs
+            .iter()
+            .any(|p| p.contains(ROI_DEFINITION) && p.contains(PAYBACK_DEFINITION)),
+        _ => false,
+    });
+    assert!(defined);
+    let Some(Block::Cards(cards)) = screen.blocks.first() else {
+        panic!("cards first");
+    };
+    // 1,200 hours at $42.50; cost to serve from $80 to $68 is 15 % less, which is better.
+    assert_eq!(cards[3].value, "$51.0K");
+    assert_eq!(cards[3].detail[0], "1,200 h × $42.50/h");
+    assert_eq!(cards[3].detail[1], "cost to serve $68.00");
+    assert_eq!(cards[3].detail[2], "was $80.00 (15.0 % lower)");
+}
+
+#[test]
+fn a_tools_detail_splits_its_cost_over_its_drivers_exactly() {
+    let (screen, pnl) = screen_of(review_fixture::snapshot());
+    let details = screen
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Detail(d) => Some(d),
+            _ => None,
+        })
+        .expect("details");
+    for tool in &pnl.tools {
+        let detail = details.of(tool.id.as_str()).expect("a detail per tool");
+        let split: Decimal = detail.bars.iter().map(|b| b.value).sum();
+        assert_eq!(split, tool.cost.amount(), "{}", tool.name);
+    }
+}
+
+fn tool(i: usize, cents: i64, drivers: Vec<ValueDriver>) -> Tool {
+    Tool {
+        id: format!("t{i}").as_str().into(),
+        name: format!("Tool {i}"),
+        category: ToolCategory::Other,
+        owner: ToolOwner::Oem,
+        annual_cost: ToolCost {
+            licences: Money(Decimal::new(cents, 2)),
+            ..ToolCost::default()
+        },
+        seats: 10,
+        active_users: 3,
+        dealers_adopted: 1,
+        value_drivers: drivers,
+    }
+}
+
+fn drivers() -> impl Strategy<Value = Vec<ValueDriver>> {
+    proptest::sample::subsequence(crate::metrics::pnl::DRIVERS.to_vec(), 0..=3)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the stack and the outcomes (odd cents, tools serving nothing, drivers no tool
+    /// serves), each total row equals the sum of the rows shown, to the cent.
+    #[test]
+    fn totals_always_equal_the_sum_of_the_rows_shown(
+        stack in proptest::collection::vec((0i64..100_000_000, drivers()), 0..8),
+        outcomes in proptest::collection::vec((0usize..6, 0i64..10_000_000), 0..8),
+        quarter in any::<bool>(),
+    ) {
+        let mut s = review_fixture::snapshot();
+        if quarter {
+            s.period.id = "2026-Q4".parse().expect("quarter");
+        }
+        s.stack = stack
+            .into_iter()
+            .enumerate()
+            .map(|(i, (cents, drivers))| tool(i, cents, drivers))
+            .collect();
+        s.pnl.drivers = outcomes
+            .into_iter()
+            .map(|(d, cents)| DriverOutcome {
+                driver: crate::metrics::pnl::DRIVERS[d],
+                revenue: Money(Decimal::new(cents * 7, 2)),
+                gross_margin: Money(Decimal::new(cents * 3, 2)),
+                attributed_margin: Money(Decimal::new(cents, 2)),
+            })
+            .collect();
+        let (screen, pnl) = screen_of(s);
+        assert_totals_add_up(&screen);
+        let all = tables(&screen);
+        if !pnl.tools.is_empty() {
+            prop_assert_eq!(amount(&all[0].pinned[0], column(all[0], "cost")), pnl.cost().amount());
+        }
+        prop_assert_eq!(amount(&all[1].pinned[0], column(all[1], "cost")), pnl.cost().amount());
+        prop_assert_eq!(
+            amount(&all[1].pinned[0], column(all[1], "margin")),
+            pnl.attributed_margin().amount()
+        );
+    }
+}
