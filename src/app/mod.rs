@@ -19,6 +19,7 @@ pub(crate) mod fixture;
 mod nav;
 pub mod path;
 mod periods;
+mod refresh;
 pub mod screen;
 mod split;
 mod state;

@@ -10,10 +10,10 @@ use crate::model::{Library, PeriodId, Snapshot};
 use super::drill::Drill;
 use super::nav::{Nav, Sort};
 use super::periods::Picker;
+use super::refresh::{Built, OrderKey, ScreenKey};
 use super::screen::{Screen, Table};
-use super::split::align;
 use super::tab::Tab;
-use super::views::{self, Breakdown, Context, Dimension, History};
+use super::views::{Breakdown, Dimension};
 use crate::attribution::Model;
 
 /// How the screen should look, chosen at start from the command line and the environment.
@@ -39,37 +39,8 @@ impl Default for Display {
 #[error("no snapshot to show: the library is empty")]
 pub struct EmptyLibrary;
 
-/// What identifies a built screen; equal keys give equal screens.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(super) struct ScreenKey {
-    period: PeriodId,
-    compared: Option<PeriodId>,
-    split: bool,
-    tab: Tab,
-    level: Level,
-    dimension: Dimension,
-    model: Model,
-    breakdown: Breakdown,
-}
-
-/// A built screen and, in the split view, the compared period's pane (rows aligned with the
-/// screen's by id).
-type Built = (Arc<Screen>, Option<Arc<Screen>>);
-
-/// What identifies the visible row order of the current screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct OrderKey {
-    screen: ScreenKey,
-    filter: String,
-    sort: Option<Sort>,
-}
-
 /// The model in use until `m` changes it: the exact, data-driven one.
 pub const DEFAULT_MODEL: Model = Model::Markov1;
-
-/// Screens kept per snapshot before the cache starts over (each is small; 5,000-dealer
-/// ecosystems make many dealer screens).
-const CACHE_LIMIT: usize = 512;
 
 /// The whole state of the dashboard.
 #[derive(Clone, Debug)]
@@ -94,13 +65,13 @@ pub struct App {
     pub(super) running: bool,
     pub(super) size: (u16, u16),
     pub(super) display: Display,
-    screen: Arc<Screen>,
-    pane: Option<Arc<Screen>>,
+    pub(super) screen: Arc<Screen>,
+    pub(super) pane: Option<Arc<Screen>>,
     /// The key of `screen`; `None` until the first screen is built.
-    screen_key: Option<ScreenKey>,
-    order: Vec<usize>,
-    order_key: Option<OrderKey>,
-    cache: HashMap<ScreenKey, Built>,
+    pub(super) screen_key: Option<ScreenKey>,
+    pub(super) order: Vec<usize>,
+    pub(super) order_key: Option<OrderKey>,
+    pub(super) cache: HashMap<ScreenKey, Built>,
 }
 
 impl App {
@@ -304,116 +275,5 @@ impl App {
     /// The compared period's pane of the split view, rows aligned with [`App::table`]'s.
     pub fn pane(&self) -> Option<&Screen> {
         self.pane.as_deref()
-    }
-
-    fn key(&self) -> ScreenKey {
-        ScreenKey {
-            period: self.period(),
-            compared: self.pair.compared,
-            split: self.split && self.compared.is_some(),
-            tab: self.tab,
-            level: self.drill.level().clone(),
-            // Only Segments depends on the dimension; other tabs share one cache entry.
-            dimension: match self.tab {
-                Tab::Segments => self.dimension,
-                _ => Dimension::default(),
-            },
-            // Only Attribution shows the model and its breakdown.
-            model: match self.tab {
-                Tab::Attribution => self.model,
-                _ => DEFAULT_MODEL,
-            },
-            breakdown: match self.tab {
-                Tab::Attribution => self.breakdown,
-                _ => Breakdown::default(),
-            },
-        }
-    }
-
-    /// Builds a key's screen: the tab with deltas against the compared period, or in the
-    /// split view the tab of each period with their rows aligned by id.
-    fn build(&self, key: &ScreenKey) -> Built {
-        let history = Some(History {
-            cards: &self.cards,
-            pair: self.pair,
-        });
-        let ctx = Context {
-            card: &self.card,
-            compared: self.compared.as_deref(),
-            history,
-            level: &key.level,
-            dimension: key.dimension,
-            model: key.model,
-            breakdown: key.breakdown,
-            ascii: self.display.ascii,
-        };
-        match (&self.compared, key.split) {
-            (Some(compared), true) => {
-                let left = views::build(
-                    key.tab,
-                    &Context {
-                        compared: None,
-                        ..ctx
-                    },
-                );
-                let right = views::build(
-                    key.tab,
-                    &Context {
-                        card: compared,
-                        compared: None,
-                        ..ctx
-                    },
-                );
-                let (left, right) = align(left, right, self.display.ascii);
-                (Arc::new(left), Some(Arc::new(right)))
-            }
-            (_, _) => (Arc::new(views::build(key.tab, &ctx)), None),
-        }
-    }
-
-    /// Brings the screen, the visible rows and the selection up to date with the state:
-    /// rebuilds only what changed, and keeps the selection within the rows.
-    pub(super) fn refresh(&mut self) {
-        let key = self.key();
-        if self.screen_key.as_ref() != Some(&key) {
-            let (screen, pane) = match self.cache.get(&key) {
-                Some(built) => built.clone(),
-                None => {
-                    let built = self.build(&key);
-                    if self.cache.len() >= CACHE_LIMIT {
-                        self.cache.clear();
-                    }
-                    self.cache.insert(key.clone(), built.clone());
-                    built
-                }
-            };
-            self.screen = screen;
-            self.pane = pane;
-            self.screen_key = Some(key.clone());
-        }
-        let tab = self.tab.index();
-        let order_key = OrderKey {
-            screen: key,
-            filter: self.navs[tab].filter.clone(),
-            sort: self.sorts[tab].clone(),
-        };
-        if self.order_key.as_ref() != Some(&order_key) {
-            self.order = self.screen.table().map_or_else(Vec::new, |table| {
-                table.visible(&order_key.filter, order_key.sort.as_ref())
-            });
-            self.order_key = Some(order_key);
-        }
-        let page = self.page();
-        let len = self.order.len();
-        let nav = &mut self.navs[tab];
-        if let Some(anchor) = nav.anchor.take() {
-            let rows = self.screen.table().map(|t| &t.rows);
-            let found = rows.and_then(|rows| self.order.iter().position(|&i| rows[i].id == anchor));
-            if let Some(position) = found {
-                nav.select(position, len, page);
-            }
-        }
-        nav.selected = nav.selected.min(len.saturating_sub(1));
-        nav.offset = nav.offset.min(nav.selected);
     }
 }

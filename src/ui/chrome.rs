@@ -227,3 +227,74 @@ pub fn too_small(area: Rect, buf: &mut Buffer, skin: &Skin) {
         buf.set_stringn(area.x, y, line, usize::from(area.width), skin.theme.warn);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, Display};
+
+    fn skin() -> Skin {
+        Skin::new(Display {
+            colour: false,
+            ascii: true,
+        })
+    }
+
+    fn app() -> App {
+        let mut app =
+            App::new(crate::app::fixture::library(), Display::default()).expect("fixture");
+        app.update(Action::GoTab(Tab::Dealers));
+        app
+    }
+
+    #[test]
+    fn tab_titles_shorten_to_fit_and_the_active_one_stays_whole() {
+        let app = app();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        tabs(&app, buf.area, &mut buf, &skin());
+        let line: String = (0..40).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert_eq!(line, " 1 O 2 J 3 S 4 Dealers 5 M 6 P 7 A      ");
+        let reversed = |x: u16| {
+            buf[(x, 0)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        };
+        assert!(
+            (12..23).all(reversed),
+            "the active tab, its spaces included"
+        );
+        assert!(!reversed(11) && !reversed(23) && !reversed(1));
+    }
+
+    #[test]
+    fn the_too_small_note_fits_any_size_down_to_nothing() {
+        for (w, h) in [(0, 0), (1, 1), (5, 2), (39, 9)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            too_small(buf.area, &mut buf, &skin());
+            if w > 0 && h > 0 {
+                assert!(buf.content().iter().any(|c| c.symbol() != " "), "{w}x{h}");
+            }
+        }
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 3));
+        too_small(buf.area, &mut buf, &skin());
+        let text: Vec<String> = (0..3)
+            .map(|y| (0..12).map(|x| buf[(x, y)].symbol().to_owned()).collect())
+            .collect();
+        assert_eq!(text, ["Terminal too", "small       ", "(12x3): ebr "]);
+    }
+
+    #[test]
+    fn the_hint_bar_lists_what_works_here_and_stops_before_overflowing() {
+        let mut app = app();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
+        hints(&app, buf.area, &mut buf, &skin());
+        let line: String = (0..30).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert_eq!(line, "? help  q quit  Tab tabs      ");
+        app.update(Action::StartFilter);
+        app.update(Action::FilterChar('w'));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
+        hints(&app, buf.area, &mut buf, &skin());
+        let line: String = (0..30).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert_eq!(line, "/w_  Enter keep  Esc clear    ");
+    }
+}
