@@ -163,6 +163,13 @@ fn bench(c: &mut Criterion) {
             let _ = black_box(run(Model::TimeDecay, &dated, &options));
         })
     });
+    group.bench_function("markov_chain_build_only", |b| {
+        b.iter(|| {
+            black_box(ebr::attribution::models::markov::chain::Chain::build(
+                &paths, 1,
+            ))
+        })
+    });
     for model in [Model::Markov1, Model::Markov2, Model::Markov3] {
         group.bench_function(model.name(), |b| {
             b.iter(|| black_box(run(model, &paths, &options)))

@@ -217,6 +217,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Small alphabets index states in a dense table and keep successors in short lists; large
+    /// ones (here 110 channels, 98 of them unused) hash both. The chain must not care.
+    #[test]
+    fn large_alphabets_build_the_same_chain(rows in rows(), order in 1..=3usize) {
+        let small = build(&rows, &NAMES);
+        let mut declared: Vec<String> = small.channels().to_vec();
+        declared.extend((0..104).map(|i| format!("unused {i:03}")));
+        let mut b = PathSetBuilder::with_channels(&declared);
+        for (i, r) in rows.iter().enumerate() {
+            let touches = r.touches.iter().map(|&(c, days)| (NAMES[c], Some(days)));
+            b.push(touches, r.conversions, Decimal::new(r.cents as i64, 2), r.nulls, i).unwrap();
+        }
+        let large = b.finish().unwrap();
+        prop_assert_eq!(large.channels().len(), small.channels().len() + 104);
+        let (x, y) = (removal_effects(&small, order).unwrap(), removal_effects(&large, order).unwrap());
+        prop_assert_eq!(x.states, y.states);
+        prop_assert_eq!(x.conversion_probability, y.conversion_probability);
+        prop_assert_eq!(&x.removal_effects[..], &y.removal_effects[..small.channels().len()]);
+        prop_assert!(y.removal_effects[small.channels().len()..].iter().all(|&e| e == 0.0));
+    }
+}
+
 #[test]
 fn nothing_converts_nothing_is_credited() {
     let rows = vec![Row {

@@ -4,8 +4,6 @@
 //! conversions and value are shared by those weights. Repeated channels are not collapsed here:
 //! a channel touched twice earns two weights, as the rules are usually stated.
 
-use rust_decimal::prelude::ToPrimitive;
-
 use super::{Model, ModelError, ModelOptions};
 use crate::attribution::paths::{PathSet, PathView};
 
@@ -52,7 +50,7 @@ pub(super) fn credit(
     let mut decay = Vec::new();
     for path in paths.paths() {
         let n = path.conversions as f64;
-        let v = path.value.to_f64().unwrap_or(0.0);
+        let v = path.value_f64;
         let mut give = |touch: usize, weight: f64| {
             let c = usize::from(path.channels[touch]);
             conversions[c] += n * weight;

@@ -8,7 +8,6 @@
 
 use crate::attribution::hash::FxHashMap;
 use crate::attribution::paths::{ChannelIx, PathSet};
-use rust_decimal::prelude::ToPrimitive;
 
 /// The highest order a state key can hold (four channels of 16 bits in a `u64`).
 pub const MAX_ORDER: usize = 4;
@@ -38,29 +37,112 @@ pub struct Chain {
     pub start: Vec<(u32, f64)>,
 }
 
+/// Largest state table kept dense (entries of 4 bytes).
+const DENSE_STATES: u64 = 1 << 20;
+/// Up to this many channels, a state's successors are a short list searched in place.
+const LISTED_SUCCESSORS: usize = 64;
+
+/// Interned states: a table indexed by the state's code when every possible state fits in
+/// one (small alphabets, the common case), else a hash map of the packed key.
+enum Index {
+    Dense { table: Vec<u32>, radix: u64 },
+    Hashed(FxHashMap<u64, u32>),
+}
+
+/// Transition counts: per state a short list of successors when there are few channels, else
+/// one hash map. Journeys leave the start state in `start`.
+struct Edges {
+    lists: Vec<Vec<(u32, u128)>>,
+    hashed: Option<FxHashMap<(u32, u32), u128>>,
+    start: Vec<(u32, u128)>,
+}
+
+impl Edges {
+    fn add(&mut self, from: u32, to: u32, weight: u128) {
+        let list = if from == START {
+            &mut self.start
+        } else if let Some(map) = &mut self.hashed {
+            *map.entry((from, to)).or_insert(0) += weight;
+            return;
+        } else {
+            &mut self.lists[from as usize]
+        };
+        match list.iter_mut().find(|(t, _)| *t == to) {
+            Some((_, count)) => *count += weight,
+            None => list.push((to, weight)),
+        }
+    }
+
+    /// Every transition between states, as (from, to, count).
+    fn between_states(self) -> Vec<(u32, u32, u128)> {
+        match self.hashed {
+            Some(map) => map.into_iter().map(|((f, t), c)| (f, t, c)).collect(),
+            None => (0u32..)
+                .zip(self.lists)
+                .flat_map(|(f, list)| list.into_iter().map(move |(t, c)| (f, t, c)))
+                .collect(),
+        }
+    }
+}
+
 /// Counts gathered from the paths before they become probabilities.
-#[derive(Default)]
 struct Counts {
-    ids: FxHashMap<u64, u32>,
+    index: Index,
     keys: Vec<u64>,
-    edges: FxHashMap<(u32, u32), u128>,
+    edges: Edges,
     conversions: Vec<u128>,
     nulls: Vec<u128>,
     value: Vec<f64>,
 }
 
 impl Counts {
-    fn id(&mut self, key: u64) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
+    fn new(channels: usize, order: usize) -> Counts {
+        let radix = channels as u64 + 1;
+        let dense = u32::try_from(order)
+            .ok()
+            .and_then(|k| radix.checked_pow(k))
+            .filter(|&size| size <= DENSE_STATES);
+        Counts {
+            index: match dense {
+                Some(size) => Index::Dense {
+                    table: vec![u32::MAX; size as usize],
+                    radix,
+                },
+                None => Index::Hashed(FxHashMap::default()),
+            },
+            keys: Vec::new(),
+            edges: Edges {
+                lists: Vec::new(),
+                hashed: (channels > LISTED_SUCCESSORS).then(FxHashMap::default),
+                start: Vec::new(),
+            },
+            conversions: Vec::new(),
+            nulls: Vec::new(),
+            value: Vec::new(),
         }
+    }
+
+    /// The id of the state with packed `key` (and, for the dense table, `code`).
+    fn id(&mut self, key: u64, code: u64) -> u32 {
         // A path set holds at most u32::MAX touches, so ids fit.
-        let id = self.keys.len() as u32;
-        self.ids.insert(key, id);
-        self.keys.push(key);
-        self.conversions.push(0);
-        self.nulls.push(0);
-        self.value.push(0.0);
+        let next = self.keys.len() as u32;
+        let id = match &mut self.index {
+            Index::Dense { table, .. } => {
+                let slot = &mut table[code as usize];
+                if *slot == u32::MAX {
+                    *slot = next;
+                }
+                *slot
+            }
+            Index::Hashed(map) => *map.entry(key).or_insert(next),
+        };
+        if id == next {
+            self.keys.push(key);
+            self.edges.lists.push(Vec::new());
+            self.conversions.push(0);
+            self.nulls.push(0);
+            self.value.push(0.0);
+        }
         id
     }
 }
@@ -74,13 +156,21 @@ impl Chain {
         } else {
             (1u64 << (order as u32 * SLOT_BITS)) - 1
         };
-        let mut counts = Counts::default();
+        let mut counts = Counts::new(paths.channels().len(), order);
+        let radix = match &counts.index {
+            Index::Dense { radix, .. } => *radix,
+            Index::Hashed(_) => 0,
+        };
+        // Weight of the oldest digit of a full window, which leaves it on the next step.
+        let oldest = radix.pow(order as u32 - 1);
         for path in paths.paths() {
             let weight = u128::from(path.conversions) + u128::from(path.nulls);
             if weight == 0 {
                 continue;
             }
-            let mut key = 0u64;
+            let (mut key, mut code) = (0u64, 0u64);
+            let mut window = [0u64; MAX_ORDER];
+            let (mut seen, mut slot) = (0usize, 0usize);
             let mut last_channel = None;
             let mut from = START;
             for &channel in path.channels {
@@ -88,15 +178,25 @@ impl Chain {
                     continue;
                 }
                 last_channel = Some(channel);
-                key = ((key << SLOT_BITS) | (u64::from(channel) + 1)) & mask;
-                let to = counts.id(key);
-                *counts.edges.entry((from, to)).or_insert(0) += weight;
+                let digit = u64::from(channel) + 1;
+                key = ((key << SLOT_BITS) | digit) & mask;
+                // The same window in base (channels + 1), the dense table's index: the oldest
+                // digit leaves a full window (a subtraction, cheaper than a remainder).
+                if seen >= order {
+                    code -= window[slot] * oldest;
+                }
+                code = code * radix + digit;
+                window[slot] = digit;
+                seen += 1;
+                slot = if slot + 1 == order { 0 } else { slot + 1 };
+                let to = counts.id(key, code);
+                counts.edges.add(from, to, weight);
                 from = to;
             }
             let end = from as usize;
             counts.conversions[end] += u128::from(path.conversions);
             counts.nulls[end] += u128::from(path.nulls);
-            counts.value[end] += path.value.to_f64().unwrap_or(0.0);
+            counts.value[end] += path.value_f64;
         }
         Chain::from_counts(counts)
     }
@@ -116,18 +216,16 @@ impl Chain {
         let n = order.len();
         let mut out = vec![0u128; n];
         let mut rows: Vec<Vec<(u32, u128)>> = vec![Vec::new(); n];
-        let mut start = Vec::new();
         let mut journeys = 0u128;
-        for (&(from, to), &count) in &counts.edges {
-            let to = rank[to as usize];
-            if from == START {
-                start.push((to, count));
-                journeys += count;
-            } else {
-                let from = rank[from as usize] as usize;
-                rows[from].push((to, count));
-                out[from] += count;
-            }
+        let mut start: Vec<(u32, u128)> = Vec::with_capacity(counts.edges.start.len());
+        for &(to, count) in &counts.edges.start {
+            start.push((rank[to as usize], count));
+            journeys += count;
+        }
+        for (from, to, count) in counts.edges.between_states() {
+            let from = rank[from as usize] as usize;
+            rows[from].push((rank[to as usize], count));
+            out[from] += count;
         }
         for old in 0..n {
             out[rank[old] as usize] += counts.conversions[old] + counts.nulls[old];
