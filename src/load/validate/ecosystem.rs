@@ -243,7 +243,6 @@ pub(super) fn check_parts(c: &mut Checker, s: &Snapshot, ids: &Ids<'_>) {
 /// Regions without dealer groups and dealer groups without dealers are legal but suspicious.
 fn hierarchy_warnings(c: &mut Checker, s: &Snapshot, ids: &Ids<'_>) {
     let used_regions: HashSet<&str> = s.dealer_groups.iter().map(|g| g.region.as_str()).collect();
-    let used_groups: HashSet<&str> = s.dealers.iter().map(|d| d.group.as_str()).collect();
     c.within("regions", |c| {
         for (i, r) in s.regions.iter().enumerate() {
             if ids.regions.get(r.id.as_str()) == Some(&i) && !used_regions.contains(r.id.as_str()) {
@@ -255,9 +254,7 @@ fn hierarchy_warnings(c: &mut Checker, s: &Snapshot, ids: &Ids<'_>) {
     });
     c.within("dealer_groups", |c| {
         for (i, g) in s.dealer_groups.iter().enumerate() {
-            if ids.dealer_groups.get(g.id.as_str()) == Some(&i)
-                && !used_groups.contains(g.id.as_str())
-            {
+            if ids.dealer_groups.get(g.id.as_str()) == Some(&i) && !ids.groups_used[i] {
                 c.within(i, |c| {
                     c.warn("id", format!("dealer group `{}` has no dealers", g.id))
                 });

@@ -84,6 +84,7 @@ impl IntoSeg for usize {
 
 impl Checker {
     /// Runs `f` one step further down the path.
+    #[inline]
     pub fn within<R>(&mut self, seg: impl IntoSeg, f: impl FnOnce(&mut Checker) -> R) -> R {
         self.path.push(seg.into_seg());
         let result = f(self);

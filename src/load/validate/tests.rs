@@ -71,6 +71,31 @@ fn reports_duplicates_and_dangling_references_with_suggestions() {
 }
 
 #[test]
+fn every_dangling_reference_is_reported_even_when_repeated() {
+    let mut s = minimal();
+    for d in &mut s.dealers {
+        d.group = "gone".into();
+        for credit in &mut d.credits {
+            credit.actor = "nobody".into();
+        }
+    }
+    let found = errors(&s);
+    let at = |prefix: &str| found.iter().filter(|e| e.starts_with(prefix)).count();
+    assert_eq!(at("dealers[0].group: found `gone`"), 1, "{found:?}");
+    assert_eq!(at("dealers[1].group: found `gone`"), 1, "{found:?}");
+    assert_eq!(
+        at("dealers[0].credits[1].actor: found `nobody`"),
+        1,
+        "{found:?}"
+    );
+    assert_eq!(
+        at("dealers[1].credits[1].actor: found `nobody`"),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
 fn sourced_credit_cannot_exceed_the_booked_total() {
     let mut s = minimal();
     // Booked revenue of d-002 is 81000 + 160000 + 300000 = 541000.
