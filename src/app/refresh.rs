@@ -87,19 +87,26 @@ impl App {
         };
         match (&self.compared, key.split) {
             (Some(compared), true) => {
-                let left = views::build(
-                    key.tab,
-                    &Context {
-                        compared: None,
-                        ..ctx
+                // The two panes are independent: built side by side on two cores.
+                let (left, right) = rayon::join(
+                    || {
+                        views::build(
+                            key.tab,
+                            &Context {
+                                compared: None,
+                                ..ctx
+                            },
+                        )
                     },
-                );
-                let right = views::build(
-                    key.tab,
-                    &Context {
-                        card: compared,
-                        compared: None,
-                        ..ctx
+                    || {
+                        views::build(
+                            key.tab,
+                            &Context {
+                                card: compared,
+                                compared: None,
+                                ..ctx
+                            },
+                        )
                     },
                 );
                 let (left, right) = align(left, right, self.display.ascii);

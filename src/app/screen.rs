@@ -275,14 +275,21 @@ pub struct Table {
 impl Table {
     /// A table; computes each column's width from its cells.
     pub fn new(title: &str, mut columns: Vec<Column>, pinned: Vec<Row>, rows: Vec<Row>) -> Table {
-        for (i, column) in columns.iter_mut().enumerate() {
-            column.width = pinned
-                .iter()
-                .chain(&rows)
-                .filter_map(|row| row.cells.get(i))
-                .map(|cell| cell.text.width() + usize::from(cell.mark.is_some()) * 2)
-                .max()
-                .unwrap_or(0);
+        // One pass over the cells, row by row (a compare table of every dealer group holds
+        // tens of thousands); plain ASCII text is as wide as it is long.
+        let mut widths = vec![0usize; columns.len()];
+        for row in pinned.iter().chain(&rows) {
+            for (width, cell) in widths.iter_mut().zip(&row.cells) {
+                let text = if cell.text.is_ascii() {
+                    cell.text.len()
+                } else {
+                    cell.text.width()
+                };
+                *width = (*width).max(text + usize::from(cell.mark.is_some()) * 2);
+            }
+        }
+        for (column, width) in columns.iter_mut().zip(widths) {
+            column.width = width;
         }
         Table {
             title: title.to_owned(),

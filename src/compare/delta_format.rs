@@ -48,12 +48,16 @@ fn sign(value: Decimal, shown_zero: bool, ascii: bool) -> &'static str {
 /// ("+1.5 pp"), money ("−$1,234" or compact "+$1.2M"), counts ("+1,204"), minutes
 /// ("−2.5 min"). A change that rounds to zero has no sign ("0.0 pp").
 pub fn format_absolute(unit: Unit, absolute: Decimal, currency: &str, style: Style) -> String {
-    let magnitude = match unit {
-        Unit::Rate => format!("{} pp", fixed(absolute.abs() * Decimal::ONE_HUNDRED, 1)),
+    let mut magnitude = match unit {
+        Unit::Rate => fixed(absolute.abs() * Decimal::ONE_HUNDRED, 1),
         _ => format_with(unit, Some(absolute.abs()), currency, style),
     };
+    if unit == Unit::Rate {
+        magnitude.push_str(" pp");
+    }
     let shown_zero = !magnitude.bytes().any(|b| (b'1'..=b'9').contains(&b));
-    format!("{}{magnitude}", sign(absolute, shown_zero, style.ascii))
+    magnitude.insert_str(0, sign(absolute, shown_zero, style.ascii));
+    magnitude
 }
 
 /// The relative change with its sign, one decimal: "+12.5 %"; "n/a" without a base.
@@ -61,9 +65,11 @@ pub fn format_relative(relative: Option<Decimal>, ascii: bool) -> String {
     match relative {
         None => NOT_AVAILABLE.to_owned(),
         Some(r) => {
-            let magnitude = fixed(r.abs() * Decimal::ONE_HUNDRED, 1);
-            let shown_zero = !magnitude.bytes().any(|b| (b'1'..=b'9').contains(&b));
-            format!("{}{magnitude} %", sign(r, shown_zero, ascii))
+            let mut text = fixed(r.abs() * Decimal::ONE_HUNDRED, 1);
+            let shown_zero = !text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+            text.insert_str(0, sign(r, shown_zero, ascii));
+            text.push_str(" %");
+            text
         }
     }
 }
@@ -79,11 +85,12 @@ pub fn format_change_in(unit: Unit, change: &Change, currency: &str, style: Styl
     match *change {
         Change::Moved {
             absolute, verdict, ..
-        } => format!(
-            "{} {}",
-            verdict_glyph(verdict, style.ascii),
-            format_absolute(unit, absolute, currency, style)
-        ),
+        } => {
+            let mut text = format_absolute(unit, absolute, currency, style);
+            text.insert(0, ' ');
+            text.insert_str(0, verdict_glyph(verdict, style.ascii));
+            text
+        }
         Change::New => NEW.to_owned(),
         Change::Removed | Change::NotAvailable => NOT_AVAILABLE.to_owned(),
     }

@@ -75,14 +75,20 @@ pub fn format_with(unit: Unit, value: Option<Decimal>, currency: &str, style: St
             };
             format!("{sign}{symbol}{digits}")
         }
-        Unit::Rate => format!("{} %", one_dp(value * Decimal::ONE_HUNDRED)),
-        Unit::Minutes => format!("{} min", one_dp(value)),
+        Unit::Rate => suffixed(one_dp(value * Decimal::ONE_HUNDRED), " %"),
+        Unit::Minutes => suffixed(one_dp(value), " min"),
         Unit::Days if style.compact => format!("{} d", one_dp(value)),
         Unit::Days => format!("{} days", one_dp(value)),
         Unit::Years if style.compact => format!("{} y", one_dp(value)),
         Unit::Years => format!("{} yrs", one_dp(value)),
         Unit::Multiple => format!("{}{}", fixed(value, 1), if style.ascii { "x" } else { "×" }),
     }
+}
+
+/// `text` followed by `suffix`, reusing its allocation.
+fn suffixed(mut text: String, suffix: &str) -> String {
+    text.push_str(suffix);
+    text
 }
 
 /// The symbol written before an amount: `$` for USD, `€` for EUR (or `EUR ` in ASCII), and
@@ -113,7 +119,50 @@ fn is_negative_when_shown(value: Decimal, compact: bool) -> bool {
 
 /// `value` rounded to `dp` decimals with thousands separators: `1,234,567.5`.
 pub fn fixed(value: Decimal, dp: u32) -> String {
-    let rounded = round(value, dp);
+    let mut rounded = round(value, dp);
+    rounded.rescale(dp);
+    if rounded.scale() != dp {
+        return fixed_by_text(rounded, dp);
+    }
+    // Digits straight from the mantissa into one string: tables of thousands of cells call
+    // this for every number they show.
+    let magnitude = rounded.mantissa().unsigned_abs();
+    let pow = 10u128.pow(dp);
+    let (int, frac) = (magnitude / pow, magnitude % pow);
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    let mut rest = int;
+    loop {
+        digits[n] = b'0' + (rest % 10) as u8;
+        n += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(n + n / 3 + dp as usize + 2);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
+            out.push(',');
+        }
+    }
+    if dp > 0 {
+        out.push('.');
+        let frac = frac.to_string();
+        for _ in frac.len()..dp as usize {
+            out.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// [`fixed`] through the decimal's own text, for values whose scale cannot be set.
+fn fixed_by_text(rounded: Decimal, dp: u32) -> String {
     let text = format!("{:.*}", dp as usize, rounded);
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -191,6 +240,15 @@ mod tests {
 
     fn d(text: &str) -> Option<Decimal> {
         Some(text.parse().unwrap())
+    }
+
+    proptest::proptest! {
+        /// The fast path writes what the decimal's own text, grouped, writes.
+        #[test]
+        fn fixed_matches_the_decimals_text(m in proptest::num::i64::ANY, scale in 0u32..12, dp in 0u32..4) {
+            let value = Decimal::new(m, scale);
+            proptest::prop_assert_eq!(fixed(value, dp), fixed_by_text(round(value, dp), dp));
+        }
     }
 
     #[test]

@@ -28,6 +28,21 @@ fn legend(ascii: bool) -> String {
     )
 }
 
+/// What compare mode's columns, sparklines and target marks mean, in the glyphs in use.
+fn compare_legend(ascii: bool) -> String {
+    use crate::compare::{TargetStatus, Verdict, verdict_glyph};
+    let delta = if ascii { "chg" } else { "Δ" };
+    format!(
+        "Comparing: {delta} is the change against the compared period, {} better / {} worse by          the metric's direction (rates in pp), {delta}% relative; sparklines span every loaded          period, current in reverse, compared underlined. Targets: {} on track, {} at risk, {}          off track. {}",
+        verdict_glyph(Verdict::Good, ascii),
+        verdict_glyph(Verdict::Bad, ascii),
+        TargetStatus::OnTrack.symbol(ascii),
+        TargetStatus::AtRisk.symbol(ascii),
+        TargetStatus::OffTrack.symbol(ascii),
+        crate::compare::TARGET_RULE,
+    )
+}
+
 /// Columns of the key column.
 const KEY_W: usize = 14;
 
@@ -65,6 +80,7 @@ fn lines(app: &App) -> Vec<Line> {
     out.push(Line::Heading("Definitions"));
     out.extend(DEFINITIONS.iter().map(|d| Line::Text((*d).to_owned())));
     out.push(Line::Text(legend(ascii)));
+    out.push(Line::Text(compare_legend(ascii)));
     out
 }
 
