@@ -25,6 +25,22 @@ const SHOTS: &[(&str, &[&str])] = &[
     ("attribution", &["--tab", "attribution"]),
     ("compare-yoy", &["--tab", "dealers", "--compare", "yoy"]),
     ("split", &["--tab", "segments", "--split"]),
+    (
+        "compare-group-yoy",
+        &["--tab", "dealers", "--compare", "yoy", "--drill", "g05"],
+    ),
+    (
+        "split-group-yoy",
+        &[
+            "--tab",
+            "dealers",
+            "--compare",
+            "yoy",
+            "--split",
+            "--drill",
+            "g12",
+        ],
+    ),
 ];
 
 const SIZE: &str = "120x36";
