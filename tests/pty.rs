@@ -172,3 +172,31 @@ fn with_no_arguments_it_opens_the_bundled_sample() {
     s.wait_text("Vehicles sold");
     quit_cleanly(s);
 }
+
+#[test]
+fn ctrl_c_quits_and_restores() {
+    let mut s = Session::spawn(&["view", FIXTURE], 80, 24, &[]);
+    s.wait_text("Vehicles sold");
+    s.send(b"\x03");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_eq!(code, 0);
+    assert!(s.restored(), "after Ctrl-C:\n{}", s.contents());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    // Debug builds panic on the key named by EBR_TEST_PANIC_KEY (see ui::terminal).
+    let mut s = Session::spawn(&["view", FIXTURE], 80, 24, &[("EBR_TEST_PANIC_KEY", "!")]);
+    s.wait_text("Vehicles sold");
+    s.send(b"!");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_ne!(code, 0);
+    assert!(s.restored(), "after a panic:\n{}", s.contents());
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(
+        raw.contains("injected by EBR_TEST_PANIC_KEY"),
+        "the report is shown: {raw}"
+    );
+}

@@ -133,6 +133,7 @@ fn take_and_loop(app: &mut App) -> io::Result<()> {
         }
         match event::read()? {
             Event::Key(key) => {
+                injected_fault(key);
                 if let Some(action) = keymap::action_for(app, key) {
                     app.update(action);
                     dirty = true;
@@ -148,6 +149,21 @@ fn take_and_loop(app: &mut App) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Debug builds only, for the PTY tests: with `EBR_TEST_PANIC_KEY=!` set, that key panics, so
+/// the test can see the terminal restored after a panic. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn injected_fault(key: event::KeyEvent) {
+    let wanted = std::env::var("EBR_TEST_PANIC_KEY").ok();
+    if let (Some(wanted), event::KeyCode::Char(c)) = (wanted, key.code)
+        && wanted.chars().eq(std::iter::once(c))
+    {
+        panic!("injected by EBR_TEST_PANIC_KEY");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_fault(_key: event::KeyEvent) {}
 
 /// One frame, wrapped in synchronized output so the terminal shows it whole. Ratatui writes
 /// only the cells that changed since the last frame.
