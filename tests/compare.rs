@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use ebr::app::{Action, App, Display, Tab, path};
 use ebr::compare::ComparePeriod;
-use ebr::model::Library;
+use ebr::model::{Library, PeriodId};
 use ebr::ui::headless;
 
 const FIXTURES: &str = "tests/fixtures/compare";
@@ -283,4 +283,88 @@ fn on_a_terminal_split_and_drill_show_both_periods() {
     s.drain();
     assert_eq!(code, 0);
     assert!(s.restored(), "{}", s.contents());
+}
+
+mod random_keys {
+    //! Compare mode under random keys and sizes on the compare fixtures: nothing panics, the
+    //! selection stays within the rows, and the split view's panes stay aligned row for row.
+
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static LIBRARY: LazyLock<Library> = LazyLock::new(library);
+
+    fn action() -> impl Strategy<Value = Action> {
+        let periods: Vec<Option<PeriodId>> = ["2026-08", "2026-09", "2026-10"]
+            .iter()
+            .map(|p| p.parse().ok())
+            .collect();
+        let compared = prop::sample::select(
+            periods
+                .iter()
+                .copied()
+                .chain([None])
+                .collect::<Vec<Option<PeriodId>>>(),
+        )
+        .prop_map(Action::SetCompared);
+        let current = prop::sample::select(periods.into_iter().flatten().collect::<Vec<_>>())
+            .prop_map(Action::SetPeriod);
+        let simple = prop::sample::select(vec![
+            Action::NextTab,
+            Action::Up,
+            Action::Down,
+            Action::Bottom,
+            Action::Drill,
+            Action::Drill,
+            Action::Back,
+            Action::Cancel,
+            Action::CycleSort,
+            Action::ReverseSort,
+            Action::NextDimension,
+            Action::ToggleSplit,
+            Action::ToggleSplit,
+            Action::PickPeriod,
+            Action::PickCompared,
+            Action::PickerUp,
+            Action::PickerDown,
+            Action::PickerChoose,
+            Action::PickerClose,
+            Action::StartFilter,
+            Action::FilterChar('a'),
+            Action::AcceptFilter,
+        ]);
+        let resize = (0u16..200, 0u16..60).prop_map(|(c, r)| Action::Resize(c, r));
+        prop_oneof![8 => simple, 2 => compared, 1 => current, 1 => resize]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn compare_mode_keeps_the_app_consistent(actions in prop::collection::vec(action(), 1..50)) {
+            let mut app = App::new(LIBRARY.clone(), Display::default()).expect("three months");
+            for action in actions {
+                app.update(action);
+                let shown = app.visible_rows().len();
+                match app.selected_row() {
+                    Some(row) => prop_assert!(
+                        app.nav().selected < shown && row < app.table().map_or(0, |t| t.rows.len())
+                    ),
+                    None => prop_assert_eq!(shown, 0),
+                }
+                prop_assert_eq!(app.breadcrumb().len(), app.drill().path().len());
+                if let (Some(pane), Some(table)) = (app.pane().and_then(|p| p.table()), app.table()) {
+                    let ids = |t: &ebr::app::screen::Table| -> Vec<String> {
+                        t.rows.iter().map(|r| r.id.clone()).collect()
+                    };
+                    prop_assert_eq!(ids(pane), ids(table));
+                }
+                let pair = app.periods();
+                prop_assert!(pair.compared != Some(pair.current));
+                let (cols, rows) = app.size();
+                let _ = headless::draw(&app, cols, rows);
+            }
+        }
+    }
 }
