@@ -1,7 +1,6 @@
 //! Properties of the app over random key sequences and random terminal sizes: nothing panics,
 //! the selection is always within the rows, and the breadcrumb always matches the drill state.
 
-use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
@@ -11,10 +10,9 @@ use ebr::metrics::Level;
 use ebr::model::Library;
 use ebr::ui::headless;
 
-static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml");
-    ebr::load::load_paths(&[path]).expect("the fixture loads").0
-});
+/// The bundled sample: 13 months and 4 quarters, so comparing, the pickers and the split view
+/// are exercised too.
+static LIBRARY: LazyLock<Library> = LazyLock::new(ebr::sample::bundled);
 
 fn action() -> impl Strategy<Value = Action> {
     let tab = (0..Tab::COUNT).prop_map(|i| Action::GoTab(Tab::ALL[i]));
@@ -42,11 +40,38 @@ fn action() -> impl Strategy<Value = Action> {
         Action::NextDimension,
         Action::NextModel,
         Action::ToggleHelp,
+        Action::PickPeriod,
+        Action::PickCompared,
+        Action::PickerUp,
+        Action::PickerDown,
+        Action::PickerChoose,
+        Action::PickerClose,
+        Action::ToggleSplit,
     ]);
+    let periods: Vec<_> = LIBRARY.periods().collect();
+    let period = prop::sample::select(periods.clone()).prop_map(Action::SetPeriod);
+    let compared = prop::option::of(prop::sample::select(periods)).prop_map(Action::SetCompared);
+    let levels = vec![
+        Level::Ecosystem,
+        Level::Region("central".into()),
+        Level::Group("g08".into()),
+        Level::Dealer("d040".into()),
+        Level::Dealer("d060".into()),
+        Level::Dealer("no-such-dealer".into()),
+    ];
+    let jump = prop::sample::select(levels).prop_map(Action::DrillTo);
     let typed = prop::sample::select(vec!['a', 'e', 'r', 'W', ' ', '/', 'é', '日'])
         .prop_map(Action::FilterChar);
     let resize = (0u16..220, 0u16..70).prop_map(|(c, r)| Action::Resize(c, r));
-    prop_oneof![6 => simple, 2 => tab, 2 => typed, 1 => resize]
+    prop_oneof![
+        8 => simple,
+        3 => tab,
+        2 => typed,
+        1 => resize,
+        1 => period,
+        1 => compared,
+        1 => jump,
+    ]
 }
 
 fn check(app: &App) -> Result<(), TestCaseError> {
@@ -62,15 +87,22 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     // The breadcrumb is the drill path, named, and the path is a chain of the hierarchy.
     let path: Vec<Level> = app.drill().path().into_iter().cloned().collect();
     prop_assert_eq!(app.breadcrumb().len(), path.len());
-    prop_assert_eq!(&path, &app.scorecard().path(app.level()));
+    let card = app.scorecard();
+    if card.node(app.level()).is_some() {
+        prop_assert_eq!(&path, &card.path(app.level()));
+    }
     for (level, crumb) in path.iter().zip(app.breadcrumb()).skip(1) {
-        prop_assert_eq!(Some(crumb.as_str()), app.scorecard().name(level));
+        // A level this period lacks (a dealer that closed) is named as the compared period
+        // names it, else by its id.
+        let compared = app.compared().and_then(|c| c.name(level));
+        let name = card.name(level).or(compared).unwrap_or(level.id());
+        prop_assert_eq!(crumb.as_str(), name);
     }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn random_keys_and_sizes_keep_the_app_consistent(
@@ -83,7 +115,7 @@ proptest! {
             check(&app)?;
             let (cols, rows) = app.size();
             let buf = headless::draw(&app, cols, rows);
-            if cols >= 40 && rows >= 10 && !app.help() {
+            if cols >= 40 && rows >= 10 && !app.help() && app.picker().is_none() {
                 // The breadcrumb row shows where the drill state is: its deepest level.
                 let text = headless::text::write(&buf);
                 let line = text.lines().nth(2).unwrap_or_default();
