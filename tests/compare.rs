@@ -64,6 +64,8 @@ fn compare_view_snapshots() {
         false,
     );
     snap("compare_segments", Tab::Segments, "", false);
+    snap("compare_journeys", Tab::Journeys, "", false);
+    snap("compare_pnl", Tab::Pnl, "", false);
 }
 
 #[test]

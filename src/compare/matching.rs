@@ -32,6 +32,24 @@ impl<T: Keyed + ?Sized> Keyed for &T {
     }
 }
 
+impl Keyed for crate::model::Journey {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Keyed for crate::metrics::ToolPnl {
+    fn key(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 impl Keyed for Segment {
     fn key(&self) -> &str {
         &self.key

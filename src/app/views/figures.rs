@@ -8,6 +8,7 @@ use crate::metrics::{Level, Ratio, Style, Unit, format_with};
 use crate::model::Money;
 
 use super::Context;
+use super::common::{Measure, figure_cells};
 
 /// Money, compact for tables ("$1.23M") or full ("$1,234,567").
 pub fn money(ctx: &Context<'_>, amount: Money, compact: bool) -> String {
@@ -66,6 +67,38 @@ pub fn count(n: impl Into<Decimal>) -> String {
 /// A count cell.
 pub fn count_cell(n: u64) -> Cell {
     Cell::num(count(n), Some(Decimal::from(n)))
+}
+
+/// A figure's cells under [`super::common::figure_columns`]: `value` (the cell the view draws
+/// without a compared period, kept as is so that view looks the same) and, when comparing,
+/// the compared value, the change and the relative change of `measure`. A row absent in the
+/// current period shows its "n/a" value instead of `value`.
+pub fn with_change(
+    ctx: &Context<'_>,
+    value: Option<Cell>,
+    measure: &Measure,
+    current: Option<Decimal>,
+    compared: Option<Decimal>,
+) -> Vec<Cell> {
+    let mut cells = if ctx.compared.is_some() {
+        figure_cells(ctx, measure, current, compared)
+    } else {
+        Vec::new()
+    };
+    match (value, cells.first_mut()) {
+        (Some(value), Some(first)) => *first = value,
+        (Some(value), None) => cells.push(value),
+        (None, Some(_)) => {}
+        (None, None) => cells.push(Cell::num(crate::metrics::NOT_AVAILABLE, None)),
+    }
+    cells
+}
+
+/// Blank cells filling a figure's columns in a row where it does not apply (one, or four
+/// when comparing).
+pub fn blanks(ctx: &Context<'_>) -> Vec<Cell> {
+    let n = if ctx.compared.is_some() { 4 } else { 1 };
+    (0..n).map(|_| blank()).collect()
 }
 
 /// An empty cell, for a figure that does not add up across rows (e.g. funnel volumes of

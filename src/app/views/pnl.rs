@@ -12,22 +12,24 @@ mod tools;
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Block, Card, Details, Screen, TextBlock, Tone};
+use crate::compare::{Change, verdict_glyph};
 use crate::metrics::pnl::{PAYBACK_DEFINITION, ROI_DEFINITION};
-use crate::metrics::{NOT_AVAILABLE, Pnl, format::fixed};
-use crate::model::{ReviewView, ValueDriver};
+use crate::metrics::{Direction, NOT_AVAILABLE, Pnl, Unit, format::fixed};
+use crate::model::{Money, ReviewView, ValueDriver};
 
 use super::Context;
-use super::common::commentary;
+use super::common::{Measure, card_compare, commentary, compared_label};
 use super::figures::{count, money, money_cents, rate};
 
 /// Builds the P&L screen.
 pub fn build(ctx: &Context<'_>) -> Screen {
     let snapshot = ctx.card.snapshot();
     let pnl = Pnl::of(snapshot);
+    let was = ctx.compared.map(|c| Pnl::of(c.snapshot()));
     let title = super::figures::scope(ctx, "Martech P&L");
     let mut blocks = vec![
-        Block::Cards(cards(ctx, &pnl)),
-        Block::Table(tools::table(ctx, &pnl)),
+        Block::Cards(cards(ctx, &pnl, was.as_ref())),
+        Block::Table(tools::table(ctx, &pnl, was.as_ref())),
         Block::Text(TextBlock {
             title: String::new(),
             paragraphs: vec![format!("{ROI_DEFINITION}. {PAYBACK_DEFINITION}.")],
@@ -75,7 +77,10 @@ fn period(pnl: &Pnl) -> &'static str {
     }
 }
 
-fn cards(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Card> {
+/// The headline cards; when comparing (`was` = the compared period's P&L) each with its change
+/// (cost and cost to serve: lower is better). No sparklines: the Overview has them, and here
+/// the room goes to the tools and the selected tool's detail.
+fn cards(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Card> {
     let roi = pnl.roi();
     // Lower is better: say which way it went in words, not by sign alone.
     let serve_change = match pnl.cost_to_serve_change_relative().value() {
@@ -84,7 +89,7 @@ fn cards(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Card> {
         Some(_) => "unchanged".to_owned(),
         None => NOT_AVAILABLE.to_owned(),
     };
-    vec![
+    let cards = vec![
         Card {
             title: "Martech cost".to_owned(),
             value: money(ctx, pnl.cost(), true),
@@ -134,7 +139,67 @@ fn cards(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Card> {
             ],
             ..Card::default()
         },
-    ]
+    ];
+    let lower = Direction::LowerIsBetter;
+    let higher = Direction::HigherIsBetter;
+    let figures: [(Unit, Direction, PnlFigure); 4] = [
+        (Unit::Money, lower, |p| Some(p.cost().amount())),
+        (Unit::Money, higher, |p| {
+            Some(p.attributed_margin().amount())
+        }),
+        (Unit::Rate, higher, |p| p.roi().value()),
+        (Unit::Money, higher, |p| {
+            Some(p.productivity_value().amount())
+        }),
+    ];
+    let mut cards: Vec<Card> = cards
+        .into_iter()
+        .zip(figures)
+        .map(|(card, (unit, direction, figure))| {
+            let measure = Measure::new(unit, direction);
+            card_compare(ctx, card, &measure, figure(pnl), was.and_then(figure))
+        })
+        .collect();
+    if let (Some(was), Some(productivity)) = (was, cards.last_mut()) {
+        productivity.detail.push(serve_compared(ctx, pnl, was));
+    }
+    cards
+}
+
+/// A figure of a whole P&L, `None` when "n/a".
+type PnlFigure = fn(&Pnl) -> Option<Decimal>;
+
+/// "vs Sep 2026: ▲ −$2.00": the change of the cost to serve after martech against
+/// the compared period's, to the cent (a per-customer amount), glyph and tone by lower is better.
+fn serve_compared(ctx: &Context<'_>, pnl: &Pnl, was: &Pnl) -> String {
+    let now = pnl.cost_to_serve_after.amount();
+    let then = was.cost_to_serve_after.amount();
+    let change = Change::between(
+        Direction::LowerIsBetter,
+        Some(now),
+        Some(then),
+        Unit::Money.default_threshold(),
+    );
+    let text = match change {
+        Change::Moved {
+            absolute, verdict, ..
+        } => {
+            let sign = match absolute.cmp(&Decimal::ZERO) {
+                std::cmp::Ordering::Less if ctx.ascii => "-",
+                std::cmp::Ordering::Less => "\u{2212}",
+                std::cmp::Ordering::Greater => "+",
+                std::cmp::Ordering::Equal => "",
+            };
+            format!(
+                "{} {sign}{}",
+                verdict_glyph(verdict, ctx.ascii),
+                money_cents(ctx, Money(absolute.abs()))
+            )
+        }
+        Change::New | Change::Removed | Change::NotAvailable => NOT_AVAILABLE.to_owned(),
+    };
+    // Under "cost to serve $147.75" and "was $184.00 (…)": short enough for a 120-column card.
+    format!("vs {}: {text}", compared_label(ctx))
 }
 
 #[cfg(test)]

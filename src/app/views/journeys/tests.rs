@@ -1,5 +1,6 @@
 use super::*;
 use crate::app::views::review_fixture;
+use crate::metrics::Scorecard;
 
 fn table(screen: &Screen) -> &Table {
     screen.table().expect("the journeys table")
@@ -131,4 +132,86 @@ fn the_roi_definition_is_on_screen() {
         _ => false,
     });
     assert!(defined);
+}
+
+/// The fixture a month earlier: EV launch earned $1.2M on $40K of cost, and a service journey
+/// since dropped was running.
+fn last_month() -> Scorecard {
+    let mut s = review_fixture::snapshot();
+    s.period.id = "2026-09".parse().expect("month");
+    let ev = &mut s.journeys[0];
+    ev.revenue = crate::model::Money::from(1_200_000);
+    ev.cost = crate::model::Money::from(40_000);
+    let mut service = s.journeys[1].clone();
+    service.id = "service".into();
+    service.name = "Service recall".into();
+    service.revenue = crate::model::Money::from(50_000);
+    s.journeys.push(service);
+    Scorecard::new(std::sync::Arc::new(s))
+}
+
+fn sort_value(table: &Table, row: &Row, key: &str) -> Option<Decimal> {
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c.key == key)
+        .expect("column");
+    match row.cells[at].sort {
+        crate::app::screen::SortKey::Num(v) => Some(v),
+        _ => None,
+    }
+}
+
+#[test]
+fn compared_journeys_show_their_change_good_or_bad_by_direction() {
+    let card = review_fixture::card();
+    let was = last_month();
+    let screen = build(&review_fixture::context(&card, Some(&was)));
+    let t = table(&screen);
+    let ev = t.rows.iter().find(|r| r.id == "ev").expect("EV row");
+    // Revenue 1.2M -> 1.5M: up $300K, better.
+    assert_eq!(cell(t, ev, "revenue"), "$1.50M");
+    assert_eq!(cell(t, ev, "revenue.was"), "$1.20M");
+    assert_eq!(cell(t, ev, "revenue.delta"), "▲ +$300K");
+    assert_eq!(
+        sort_value(t, ev, "revenue.delta"),
+        Some(Decimal::from(1_500_000 - 1_200_000))
+    );
+    assert_eq!(cell(t, ev, "revenue.rel"), "+25.0 %");
+    // Cost 40K -> 60K: up, and for a cost that is worse.
+    assert_eq!(cell(t, ev, "cost.delta"), "▼ +$20.0K");
+    let at = t
+        .columns
+        .iter()
+        .position(|c| c.key == "cost.delta")
+        .expect("column");
+    assert_eq!(ev.cells[at].tone, Tone::Bad);
+    // ROI (105K - 40K)/40K = 162.5 % -> 75.0 %: down 87.5 points.
+    assert_eq!(cell(t, ev, "roi.delta"), "▼ −87.5 pp");
+    // A journey only last month had is listed as removed, "n/a" now, never a drop to 0.
+    let service = t
+        .rows
+        .iter()
+        .find(|r| r.id == "service")
+        .expect("removed row");
+    assert_eq!(cell(t, service, "match"), "removed");
+    assert_eq!(cell(t, service, "revenue"), "n/a");
+    assert_eq!(cell(t, service, "revenue.delta"), "n/a");
+    // The total's compared side is last month's sum, the sum of the compared values shown.
+    let shown: Decimal = t
+        .rows
+        .iter()
+        .filter_map(|r| sort_value(t, r, "revenue.was"))
+        .sum();
+    assert_eq!(sort_value(t, &t.pinned[0], "revenue.was"), Some(shown));
+    assert_eq!(shown, Decimal::from(1_250_000));
+}
+
+#[test]
+fn without_a_compared_period_a_journey_is_one_column_per_figure() {
+    let card = review_fixture::card();
+    let screen = build(&review_fixture::context(&card, None));
+    let t = table(&screen);
+    assert!(t.columns.iter().all(|c| !c.key.contains('.')));
+    assert!(t.columns.iter().all(|c| c.key != "match"));
 }

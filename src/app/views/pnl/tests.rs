@@ -3,7 +3,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::*;
-use crate::app::screen::{Row, SortKey, Table};
+use crate::app::screen::{Cell, Row, SortKey, Table};
 use crate::app::views::review_fixture;
 use crate::metrics::Scorecard;
 use crate::metrics::adoption::RETIRE_RULE;
@@ -39,7 +39,10 @@ fn amount(row: &Row, at: usize) -> Decimal {
 fn assert_totals_add_up(screen: &Screen) {
     let all = tables(screen);
     for (table, keys) in [
-        (all[0], &["cost", "margin", "annual"][..]),
+        (
+            all[0],
+            &["cost", "margin", "annual", "cost.was", "margin.was"][..],
+        ),
         (all[1], &["revenue", "gross_margin", "margin", "cost"][..]),
     ] {
         if table.pinned.is_empty() {
@@ -47,7 +50,10 @@ fn assert_totals_add_up(screen: &Screen) {
             continue;
         }
         for key in keys {
-            let at = column(table, key);
+            // The compared columns exist only when comparing.
+            let Some(at) = table.columns.iter().position(|c| c.key == *key) else {
+                continue;
+            };
             let sum: Decimal = table.rows.iter().map(|r| amount(r, at)).sum();
             assert_eq!(amount(&table.pinned[0], at), sum, "{} {key}", table.title);
         }
@@ -196,8 +202,21 @@ proptest! {
                 attributed_margin: Money(Decimal::new(cents, 2)),
             })
             .collect();
-        let (screen, pnl) = screen_of(s);
+        let was = last_month(s.clone());
+        let (screen, pnl) = screen_of(s.clone());
         assert_totals_add_up(&screen);
+        let pnl_was = Pnl::of(&was);
+        let card = Scorecard::new(Arc::new(s));
+        let was = Scorecard::new(Arc::new(was));
+        let compared = build(&review_fixture::context(&card, Some(&was)));
+        assert_totals_add_up(&compared);
+        let tools = tables(&compared)[0];
+        if !tools.pinned.is_empty() {
+            prop_assert_eq!(
+                amount(&tools.pinned[0], column(tools, "cost.was")),
+                pnl_was.cost().amount()
+            );
+        }
         let all = tables(&screen);
         if !pnl.tools.is_empty() {
             prop_assert_eq!(amount(&all[0].pinned[0], column(all[0], "cost")), pnl.cost().amount());
@@ -208,4 +227,83 @@ proptest! {
             pnl.attributed_margin().amount()
         );
     }
+}
+
+/// The fixture a month earlier: the CRM cost twice as much, the map half as much, and a tool
+/// since retired was still paid for.
+fn last_month(mut s: Snapshot) -> Snapshot {
+    s.period.id = "2026-09".parse().expect("month");
+    for t in &mut s.stack {
+        match t.id.as_str() {
+            "crm" => t.annual_cost.licences = Money::from(240_000),
+            "map" => t.annual_cost.licences = Money::from(12_000),
+            _ => {}
+        }
+    }
+    s.stack
+        .push(tool(9, 1_200_000, vec![ValueDriver::CostToServe]));
+    s
+}
+
+fn text_at<'a>(table: &'a Table, id: &str, key: &str) -> &'a Cell {
+    let row = table
+        .rows
+        .iter()
+        .chain(&table.pinned)
+        .find(|r| r.id == id)
+        .expect("row");
+    &row.cells[column(table, key)]
+}
+
+#[test]
+fn a_cheaper_tool_reads_better_and_a_dearer_one_worse() {
+    let now = review_fixture::snapshot();
+    let pnl_now = Pnl::of(&now);
+    let was = last_month(now.clone());
+    let pnl_was = Pnl::of(&was);
+    let card = Scorecard::new(Arc::new(now));
+    let was = Scorecard::new(Arc::new(was));
+    let screen = build(&review_fixture::context(&card, Some(&was)));
+    let tools = tables(&screen)[0];
+    let cost = |p: &Pnl, id: &str| {
+        p.tools
+            .iter()
+            .find(|t| t.id.as_str() == id)
+            .map(|t| t.cost.amount())
+            .expect("tool")
+    };
+    // CRM: $20K a month -> $10K, down $10K: better for a cost.
+    let crm = text_at(tools, "crm", "cost.delta");
+    assert_eq!(crm.text, "▲ −$10.0K");
+    assert_eq!(crm.tone, Tone::Good);
+    assert_eq!(
+        crm.sort,
+        SortKey::Num(cost(&pnl_now, "crm") - cost(&pnl_was, "crm"))
+    );
+    // Map: $1K a month -> $2K, up: worse.
+    let map = text_at(tools, "map", "cost.delta");
+    assert!(map.text.starts_with("▼ +"), "{}", map.text);
+    assert_eq!(map.tone, Tone::Bad);
+    // The retired tool is listed as removed: "n/a" now, its cost then.
+    assert_eq!(text_at(tools, "t9", "match").text, "removed");
+    assert_eq!(text_at(tools, "t9", "cost").text, "n/a");
+    // The total's compared cost is last month's P&L cost, the sum of the compared rows shown.
+    assert_eq!(
+        amount(&tools.pinned[0], column(tools, "cost.was")),
+        pnl_was.cost().amount()
+    );
+    assert_totals_add_up(&screen);
+    // The cost card says better in its delta, with last month's cost beside it.
+    let cards = screen
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Cards(c) => Some(c),
+            _ => None,
+        })
+        .expect("cards");
+    let delta = cards[0].delta.as_ref().expect("a change on the cost card");
+    assert!(delta.text.starts_with("▲ −"), "{}", delta.text);
+    assert_eq!(delta.tone, Tone::Good);
+    assert!(cards[0].detail[0].starts_with("Sep 2026 "));
 }

@@ -4,13 +4,19 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Align, Bar, Cell, Column, Detail, Row, SortKey, Table, Tone};
+use crate::compare::{RowMatch, summarize};
 use crate::metrics::adoption::{RETIRE_ADOPTION_BELOW, RETIRE_ROI_BELOW, RETIRE_RULE};
-use crate::metrics::{Adoption, Pnl, Ratio, ToolPnl};
+use crate::metrics::{Adoption, Direction, Pnl, Ratio, ToolPnl, Unit};
 use crate::model::Money;
 
 use super::super::Context;
-use super::super::common::name_column;
-use super::super::figures::{blank, count, dot, money, money_cell, rate, rate_cell, roi_cell};
+use super::super::common::{
+    Measure, add_match_column, comparing, figure_columns, matched_name, matched_search,
+    name_column, pair_rows, sides,
+};
+use super::super::figures::{
+    blank, blanks, count, dot, money, money_cell, rate, rate_cell, roi_cell, with_change,
+};
 use super::{driver_label, payback};
 
 /// The id of the row carrying the margin of drivers no tool serves.
@@ -25,7 +31,7 @@ pub fn retire_rule_short() -> String {
     )
 }
 
-fn columns(pnl: &Pnl) -> Vec<Column> {
+fn columns(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Column> {
     let num = |key: &str, title: &str, short: &str, priority| {
         Column::new(key, title, short, Align::Right, priority)
     };
@@ -34,17 +40,50 @@ fn columns(pnl: &Pnl) -> Vec<Column> {
     } else {
         "month"
     };
-    vec![
-        name_column("Tool"),
-        num("cost", &format!("Cost / {per}"), "Cost", 1),
-        num("margin", "Attributed margin", "Margin", 2),
-        num("roi", "ROI", "ROI", 1),
-        retire_column(),
-        num("payback", "Payback", "Payback", 3),
-        num("seats", "Seats used", "Seats", 4),
-        num("dealers", "Dealers adopted", "Dealers", 5),
-        num("annual", "Annual cost", "Annual", 6),
-    ]
+    let mut columns = vec![name_column("Tool")];
+    columns.extend(figure_columns(
+        ctx,
+        "cost",
+        &format!("Cost / {per}"),
+        "Cost",
+        1,
+    ));
+    columns.extend(figure_columns(
+        ctx,
+        "margin",
+        "Attributed margin",
+        "Margin",
+        2,
+    ));
+    columns.extend(figure_columns(ctx, "roi", "ROI", "ROI", 1));
+    columns.push(retire_column());
+    columns.push(num("payback", "Payback", "Payback", 3));
+    columns.extend(figure_columns(ctx, "seats", "Seats used", "Seats", 4));
+    columns.extend(figure_columns(
+        ctx,
+        "dealers",
+        "Dealers adopted",
+        "Dealers",
+        5,
+    ));
+    columns.push(num("annual", "Annual cost", "Annual", 6));
+    columns
+}
+
+/// A tool's cost: lower is better.
+fn cost_measure() -> Measure {
+    Measure::new(Unit::Money, Direction::LowerIsBetter)
+}
+
+/// Attributed margin: higher is better.
+fn margin_measure() -> Measure {
+    Measure::new(Unit::Money, Direction::HigherIsBetter)
+}
+
+/// ROI (written as a rate, as the metrics module does) and adoption: higher is better,
+/// changes in percentage points.
+fn rate_measure() -> Measure {
+    Measure::new(Unit::Rate, Direction::HigherIsBetter)
 }
 
 /// The retire column: `s` on it lists the candidates first.
@@ -72,36 +111,134 @@ fn retire_cell(tool: &ToolPnl) -> Cell {
     }
 }
 
-fn cells(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Vec<Cell> {
-    vec![
-        Cell::text(&tool.name),
-        money_cell(ctx, tool.cost),
-        money_cell(ctx, tool.attributed_margin),
-        roi_cell(tool.roi()),
-        retire_cell(tool),
-        payback_cell(tool.payback_months(pnl.period_months)),
-        rate_cell(tool.adoption.seats),
-        rate_cell(tool.adoption.dealers),
-        money_cell(ctx, tool.annual_cost),
-    ]
+/// A tool's row: its figures this period (as without a compared period), and when comparing
+/// the compared value and change of cost, margin, ROI and adoption. Retire, payback and annual
+/// cost are this period's (blank for a tool only the compared period has).
+fn cells(
+    ctx: &Context<'_>,
+    pnl: &Pnl,
+    m: &RowMatch<&ToolPnl, &ToolPnl>,
+    now: Option<&ToolPnl>,
+    then: Option<&ToolPnl>,
+) -> Vec<Cell> {
+    let mut cells = vec![matched_name(m)];
+    cells.extend(with_change(
+        ctx,
+        now.map(|t| money_cell(ctx, t.cost)),
+        &cost_measure(),
+        now.map(|t| t.cost.amount()),
+        then.map(|t| t.cost.amount()),
+    ));
+    cells.extend(with_change(
+        ctx,
+        now.map(|t| money_cell(ctx, t.attributed_margin)),
+        &margin_measure(),
+        now.map(|t| t.attributed_margin.amount()),
+        then.map(|t| t.attributed_margin.amount()),
+    ));
+    cells.extend(with_change(
+        ctx,
+        now.map(|t| roi_cell(t.roi())),
+        &rate_measure(),
+        now.and_then(|t| t.roi().value()),
+        then.and_then(|t| t.roi().value()),
+    ));
+    cells.push(now.map_or_else(blank, retire_cell));
+    cells.push(now.map_or_else(blank, |t| payback_cell(t.payback_months(pnl.period_months))));
+    cells.extend(with_change(
+        ctx,
+        now.map(|t| rate_cell(t.adoption.seats)),
+        &rate_measure(),
+        now.and_then(|t| t.adoption.seats.value()),
+        then.and_then(|t| t.adoption.seats.value()),
+    ));
+    cells.extend(with_change(
+        ctx,
+        now.map(|t| rate_cell(t.adoption.dealers)),
+        &rate_measure(),
+        now.and_then(|t| t.adoption.dealers.value()),
+        then.and_then(|t| t.adoption.dealers.value()),
+    ));
+    cells.push(now.map_or_else(blank, |t| money_cell(ctx, t.annual_cost)));
+    cells
 }
 
 /// The row of margin no tool can claim (drivers no tool serves), so the margin column adds up
 /// to the P&L's attributed margin; `None` when there is none.
-fn unallocated(ctx: &Context<'_>, pnl: &Pnl) -> Option<Row> {
-    if pnl.unallocated_margin == Money::ZERO {
+fn unallocated(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Option<Row> {
+    let then = was.map(|w| w.unallocated_margin);
+    if pnl.unallocated_margin == Money::ZERO && then.is_none_or(|m| m == Money::ZERO) {
         return None;
     }
     let name = "Drivers no tool serves";
-    let mut cells = vec![Cell::text(name).tone(Tone::Muted), blank()];
-    cells.push(money_cell(ctx, pnl.unallocated_margin));
-    cells.extend((0..6).map(|_| blank()));
+    let mut cells = vec![Cell::text(name).tone(Tone::Muted)];
+    cells.extend(blanks(ctx));
+    cells.extend(with_change(
+        ctx,
+        Some(money_cell(ctx, pnl.unallocated_margin)),
+        &margin_measure(),
+        Some(pnl.unallocated_margin.amount()),
+        then.map(Money::amount),
+    ));
+    cells.extend(blanks(ctx));
+    cells.extend([blank(), blank()]);
+    cells.extend(blanks(ctx));
+    cells.extend(blanks(ctx));
+    cells.push(blank());
     Some(Row::new(UNALLOCATED, name, cells))
 }
 
 /// The sum of the tool rows (and the unallocated margin row): money added, ROI, payback and
 /// seat use from the summed parts. Dealer adoption does not add across tools and is left blank.
-fn total(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Cell> {
+fn total(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Cell> {
+    let sum = summed(pnl);
+    let then = was.map(summed);
+    let then = then.as_ref();
+    let candidates = pnl.retire_candidates().count();
+    let mut cells = vec![Cell::text("All tools")];
+    cells.extend(with_change(
+        ctx,
+        Some(money_cell(ctx, sum.cost)),
+        &cost_measure(),
+        Some(sum.cost.amount()),
+        then.map(|t| t.cost.amount()),
+    ));
+    cells.extend(with_change(
+        ctx,
+        Some(money_cell(ctx, sum.attributed_margin)),
+        &margin_measure(),
+        Some(sum.attributed_margin.amount()),
+        then.map(|t| t.attributed_margin.amount()),
+    ));
+    cells.extend(with_change(
+        ctx,
+        Some(roi_cell(sum.roi())),
+        &rate_measure(),
+        sum.roi().value(),
+        then.and_then(|t| t.roi().value()),
+    ));
+    cells.push(Cell::text(format!("{candidates} of {}", pnl.tools.len())));
+    cells.push(payback_cell(sum.payback_months(pnl.period_months)));
+    cells.extend(with_change(
+        ctx,
+        Some(rate_cell(sum.adoption.seats)),
+        &rate_measure(),
+        sum.adoption.seats.value(),
+        then.and_then(|t| t.adoption.seats.value()),
+    ));
+    cells.extend(blanks(ctx));
+    cells.push(money_cell(ctx, sum.annual_cost));
+    for cell in &mut cells {
+        if cell.tone == Tone::Plain {
+            cell.tone = Tone::Strong;
+        }
+    }
+    cells
+}
+
+/// The tools of a P&L (and its unallocated margin) added up: money summed, ROI, payback and
+/// seat use from the summed parts. Dealer adoption does not add across tools.
+fn summed(pnl: &Pnl) -> ToolPnl {
     let mut sum = ToolPnl {
         id: "total".into(),
         name: "All tools".to_owned(),
@@ -120,42 +257,47 @@ fn total(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Cell> {
         sum.attributed_margin += tool.attributed_margin;
         sum.adoption.seats += tool.adoption.seats;
     }
-    let candidates = pnl.retire_candidates().count();
-    let mut cells = vec![
-        Cell::text("All tools"),
-        money_cell(ctx, sum.cost),
-        money_cell(ctx, sum.attributed_margin),
-        roi_cell(sum.roi()),
-        Cell::text(format!("{candidates} of {}", pnl.tools.len())),
-        payback_cell(sum.payback_months(pnl.period_months)),
-        rate_cell(sum.adoption.seats),
-        blank(),
-        money_cell(ctx, sum.annual_cost),
-    ];
-    for cell in &mut cells {
-        if cell.tone == Tone::Plain {
-            cell.tone = Tone::Strong;
-        }
-    }
-    cells
+    sum
 }
 
 /// The tools table: one row per tool in stack order, the unallocated margin if any, the total
-/// pinned on top.
-pub fn table(ctx: &Context<'_>, pnl: &Pnl) -> Table {
-    let mut rows: Vec<Row> = pnl
-        .tools
+/// pinned on top. When comparing (`was` = the compared period's P&L), tools are matched by id
+/// (one only a period has is listed as added or removed) and cost, margin, ROI and adoption
+/// get their compared value and change; the total is the sum of the rows shown in each period.
+pub fn table(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Table {
+    let matched = pair_rows(ctx, pnl.tools.iter().collect(), |_| {
+        was.map(|w| w.tools.iter().collect()).unwrap_or_default()
+    });
+    let mut rows: Vec<Row> = matched
         .iter()
-        .map(|t| Row::new(t.id.as_str(), &t.name, cells(ctx, pnl, t)))
+        .map(|m| {
+            let (now, then) = sides(m);
+            let mut row = Row::new(m.key(), m.name(), cells(ctx, pnl, m, now, then));
+            row.search = matched_search(m).to_lowercase();
+            row
+        })
         .collect();
-    rows.extend(unallocated(ctx, pnl));
-    let pinned = if rows.is_empty() {
+    let mut pinned = if rows.is_empty() && unallocated(ctx, pnl, was).is_none() {
         Vec::new()
     } else {
-        vec![Row::new("total", "All tools", total(ctx, pnl))]
+        vec![Row::new("total", "All tools", total(ctx, pnl, was))]
     };
+    let mut columns = columns(ctx, pnl);
+    add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
+    if let Some(mut row) = unallocated(ctx, pnl, was) {
+        if columns.len() > row.cells.len() {
+            // The Match column: nothing to say about this row.
+            row.cells.insert(1, Cell::text(""));
+        }
+        rows.push(row);
+    }
     let title = format!("Tools{}{}", dot(ctx), retire_rule_short());
-    Table::new(&title, columns(pnl), pinned, rows).with_empty("this snapshot has no martech stack")
+    let mut table =
+        Table::new(&title, columns, pinned, rows).with_empty("this snapshot has no martech stack");
+    if comparing(ctx) {
+        table = table.with_matched(summarize(&matched));
+    }
+    table
 }
 
 /// Why a tool is or is not a retire candidate, in numbers.
