@@ -167,6 +167,23 @@ fn warnings_are_printed_and_the_file_still_passes() {
 }
 
 #[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ebr"))
+        .args(["check", "tests/fixtures/invalid/several_problems.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the ebr binary runs");
+    // Close the reading end before the report is written, like `ebr check ... | head -0`.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ebr ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err, "");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let (code, _, err) = ebr(&["check"]);
     assert_eq!(code, 2, "{err}");

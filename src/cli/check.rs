@@ -32,50 +32,71 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(USAGE));
         }
     };
-    let mut out = std::io::stdout().lock();
-    let (mut errors, mut warnings, mut valid) = (0usize, 0usize, 0usize);
-    let mut count = |d: &Diagnostic| match d.severity {
-        Severity::Error => errors += 1,
-        Severity::Warning => warnings += 1,
-    };
+    let mut report = Report::default();
+    let mut valid = 0usize;
     for outcome in &set.files {
         match outcome {
             Ok(loaded) => {
                 let extra = metric_warnings(loaded);
-                for d in loaded.warnings.iter().chain(&extra) {
-                    count(d);
-                    writeln!(out, "{d}")?;
-                }
-                writeln!(out, "{}", summary(loaded))?;
+                loaded
+                    .warnings
+                    .iter()
+                    .chain(&extra)
+                    .for_each(|d| report.diagnostic(d));
+                report.line(&summary(loaded));
                 valid += 1;
             }
-            Err(report) => {
-                for d in &report.diagnostics {
-                    count(d);
-                    writeln!(out, "{d}")?;
-                }
-            }
+            Err(file) => file.diagnostics.iter().for_each(|d| report.diagnostic(d)),
         }
     }
-    for d in &set.set_problems {
-        count(d);
-        writeln!(out, "{d}")?;
-    }
+    set.set_problems.iter().for_each(|d| report.diagnostic(d));
     let files = set.files.len();
-    writeln!(
-        out,
+    let (errors, warnings) = (report.errors, report.warnings);
+    report.line(&format!(
         "checked {files} file{}: {valid} valid, {} invalid; {errors} error{}, {warnings} warning{}",
         plural(files),
         files - valid,
         plural(errors),
         plural(warnings),
-    )?;
-    out.flush()?;
+    ));
+    // Written once at the end, so a closed pipe (`ebr check data/ | head`) ends the output
+    // quietly rather than as an error half-way.
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(report.text.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     Ok(ExitCode::from(if errors == 0 {
         SUCCESS
     } else {
         INVALID_DATA
     }))
+}
+
+/// The text of a check and its tally of problems.
+#[derive(Default)]
+struct Report {
+    text: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Report {
+    fn diagnostic(&mut self, d: &Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        self.line(&d.to_string());
+    }
+
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
 }
 
 fn plural(n: usize) -> &'static str {
