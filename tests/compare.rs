@@ -10,7 +10,12 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
+use rust_decimal::Decimal;
+
+use ebr::app::screen::SortKey;
 use ebr::app::{Action, App, Display, Tab, path};
+use ebr::attribution::ledger::ledger_at;
+use ebr::attribution::{ModelOptions, SnapshotAttribution};
 use ebr::compare::ComparePeriod;
 use ebr::model::{Library, PeriodId};
 use ebr::ui::headless;
@@ -66,6 +71,7 @@ fn compare_view_snapshots() {
     snap("compare_segments", Tab::Segments, "", false);
     snap("compare_journeys", Tab::Journeys, "", false);
     snap("compare_pnl", Tab::Pnl, "", false);
+    snap("compare_attribution", Tab::Attribution, "", false);
 }
 
 #[test]
@@ -92,6 +98,90 @@ fn ascii_without_colour_and_the_picker() {
 }
 
 /// The line of the screen naming `who`.
+/// A numeric cell's sort key: the exact figure behind the text.
+fn figure(table: &ebr::app::screen::Table, row: &str, column: &str) -> Option<Decimal> {
+    let at = table.columns.iter().position(|c| c.key == column)?;
+    let row = table
+        .rows
+        .iter()
+        .chain(&table.pinned)
+        .find(|r| r.id == row)?;
+    match &row.cells[at].sort {
+        SortKey::Num(d) => Some(*d),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_attribution_tab_shows_what_moved_in_the_ledger_and_under_the_model_in_use() {
+    let mut seattle = app(Tab::Attribution, "d-005", false, Display::default());
+    let mut ecosystem_app = app(Tab::Attribution, "", false, Display::default());
+    let app = &mut ecosystem_app;
+    let (now_card, then_card) = (app.scorecard().clone(), app.compared().unwrap().clone());
+    let (now, then) = (now_card.snapshot(), then_card.snapshot());
+    let ecosystem = ebr::metrics::Level::Ecosystem;
+    let (now_ledger, then_ledger) = (
+        ledger_at(now, &ecosystem).unwrap(),
+        ledger_at(then, &ecosystem).unwrap(),
+    );
+    let table = app.table().unwrap();
+    for actor in &now_ledger.actors {
+        let before = then_ledger
+            .actors
+            .iter()
+            .find(|a| a.actor == actor.actor)
+            .unwrap();
+        let change = actor.sourced.revenue.0 - before.sourced.revenue.0;
+        let id = actor.actor.as_str();
+        assert_eq!(
+            figure(table, id, "sourced_revenue.delta"),
+            Some(change),
+            "{id}"
+        );
+        assert_eq!(
+            figure(table, id, "sourced_revenue.was"),
+            Some(before.sourced.revenue.0)
+        );
+    }
+    let unattributed = now_ledger.unattributed.revenue.0 - then_ledger.unattributed.revenue.0;
+    assert_eq!(
+        figure(table, "unattributed", "sourced_revenue.delta"),
+        Some(unattributed)
+    );
+    // The share of booked revenue changes in percentage points of the recomputed shares.
+    let oem_share = |l: &ebr::attribution::ledger::Ledger| {
+        let oem = l.actors.iter().find(|a| a.actor.as_str() == "oem").unwrap();
+        oem.sourced.revenue.0 / l.booked.revenue.0
+    };
+    let pp = oem_share(&now_ledger) - oem_share(&then_ledger);
+    assert_eq!(figure(table, "oem", "sourced_share.delta"), Some(pp));
+    let text = screen(app, 160, 48);
+    assert!(line_of(&text, " Actor ").contains("Δ Src rev"), "{text}");
+
+    // Per channel, the model in use carries its compared credit and change.
+    app.update(Action::NextDimension);
+    let credit = |s: &ebr::model::Snapshot, channel: &str| {
+        let a = SnapshotAttribution::compute(s, &ModelOptions::default()).unwrap();
+        let at = a.channels.iter().position(|c| c.id == channel).unwrap();
+        let run = a.outcome(app.model()).unwrap().result.as_ref().unwrap();
+        run.by_channel.credits.value[at].0
+    };
+    let table = app.table().unwrap();
+    let key = format!("{}.delta", app.model().name());
+    for channel in ["paid-search", "dealer-email"] {
+        let change = credit(now, channel) - credit(then, channel);
+        assert_eq!(figure(table, channel, &key), Some(change), "{channel}");
+    }
+    let text = screen(app, 160, 48);
+    assert!(line_of(&text, "Paid search").contains('▲'), "{text}");
+    insta::assert_snapshot!("compare_attribution_channels_160x48", text);
+
+    // A dealer the compared period lacks: its ledger is new, not a change from zero.
+    let text = screen(&mut seattle, 160, 48);
+    let oem = line_of(&text, " OEM ");
+    assert!(oem.contains(" new") && oem.contains(" added "), "{oem}");
+}
+
 fn line_of<'a>(text: &'a str, who: &str) -> &'a str {
     text.lines()
         .find(|l| l.contains(who))

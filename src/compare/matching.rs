@@ -50,6 +50,15 @@ impl Keyed for crate::metrics::ToolPnl {
     }
 }
 
+impl Keyed for crate::attribution::ledger::ActorRoles {
+    fn key(&self) -> &str {
+        self.actor.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 impl Keyed for Segment {
     fn key(&self) -> &str {
         &self.key

@@ -6,13 +6,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, Table, TextBlock, Tone};
+use crate::app::screen::{Block, Screen, TextBlock};
 use crate::attribution::ledger::{Amounts, Ledger, ledger_at};
 use crate::metrics::Level;
-use crate::metrics::format::fixed;
-use crate::model::{ActorKind, Money, ReviewView};
+use crate::model::{Money, ReviewView};
 
 use super::Context;
+use super::attribution_ledger::{compared_ledger, ledger_table};
 use super::attribution_models;
 use super::attribution_money::{MoneyText, percent_shares};
 use super::common::commentary;
@@ -77,7 +77,15 @@ fn ledger_screen(ctx: &Context<'_>) -> Screen {
     let mut blocks = vec![Block::Text(reconciliation(
         &ledger, &shown, &money, ctx.ascii,
     ))];
-    blocks.push(Block::Table(ledger_table(&title, &ledger, &shown, &money)));
+    let before = compared_ledger(ctx);
+    blocks.push(Block::Table(ledger_table(
+        ctx,
+        &title,
+        &ledger,
+        before.as_ref(),
+        &shown,
+        &money,
+    )));
     blocks.extend(commentary(snapshot, ReviewView::Attribution));
     Screen { title, blocks }
 }
@@ -95,14 +103,14 @@ pub(super) fn note_screen(title: &str, note: &str) -> Screen {
 
 /// The ledger as shown: sourced per actor and the unattributed rest, apportioned at the table's
 /// scale so that they add up to the booked total as shown.
-struct Shown {
+pub(super) struct Shown {
     /// Per actor, then the unattributed rest, in the table's unit.
-    pipeline: Vec<Decimal>,
-    booked_pipeline: Decimal,
-    revenue: Vec<Decimal>,
-    booked_revenue: Decimal,
+    pub(super) pipeline: Vec<Decimal>,
+    pub(super) booked_pipeline: Decimal,
+    pub(super) revenue: Vec<Decimal>,
+    pub(super) booked_revenue: Decimal,
     /// Share of the booked revenue per actor, then unattributed (percent, adding up to 100.0).
-    shares: Option<Vec<Decimal>>,
+    pub(super) shares: Option<Vec<Decimal>>,
 }
 
 impl Shown {
@@ -174,105 +182,4 @@ fn reconciliation(l: &Ledger, shown: &Shown, money: &MoneyText, ascii: bool) -> 
         title: "Reconciliation: sourced + unattributed = booked".to_owned(),
         paragraphs,
     }
-}
-
-fn kind(kind: Option<ActorKind>) -> &'static str {
-    match kind {
-        Some(ActorKind::Oem) => "OEM",
-        Some(ActorKind::Dealer) => "Dealer",
-        Some(ActorKind::FinancePartner) => "Finance",
-        Some(ActorKind::OtherPartner) => "Partner",
-        None => "not listed",
-    }
-}
-
-/// A share of the booked revenue as shown, "n/a" when nothing was booked.
-fn share(shares: Option<&Vec<Decimal>>, row: usize) -> Cell {
-    match shares.and_then(|s| s.get(row)) {
-        Some(&p) => Cell::num(format!("{} %", fixed(p, 1)), Some(p)),
-        None => Cell::num(crate::metrics::NOT_AVAILABLE, None),
-    }
-}
-
-fn ledger_table(title: &str, l: &Ledger, shown: &Shown, money: &MoneyText) -> Table {
-    let num = |key: &str, title: &str, short: &str, priority: u8| {
-        Column::new(key, title, short, Align::Right, priority)
-    };
-    let columns = vec![
-        Column::new("name", "Actor", "Actor", Align::Left, 0),
-        Column::new("kind", "Kind", "Kind", Align::Left, 6),
-        num("sourced_pipeline", "Sourced pipeline", "Src pipe", 2),
-        num("sourced_revenue", "Sourced revenue", "Src rev", 0),
-        num("sourced_share", "Share of booked revenue", "Share", 1),
-        num("influenced_pipeline", "Influenced pipeline", "Infl pipe", 5),
-        num("influenced_revenue", "Influenced revenue", "Infl rev", 3),
-        num("attached_revenue", "Attached revenue", "Att rev", 4),
-        num("attached_pipeline", "Attached pipeline", "Att pipe", 7),
-    ];
-    let blank = || Cell::text("").tone(Tone::Muted);
-    let n = l.actors.len();
-    let strong = |cell: Cell, tone: Tone| cell.tone(tone);
-    let total_row =
-        |id: &str, name: &str, pipeline: Decimal, revenue: Decimal, share: Cell, tone| {
-            let mut cells = vec![
-                Cell::text(name).tone(Tone::Strong),
-                blank(),
-                strong(money.cell_of_shown(pipeline), tone),
-                strong(money.cell_of_shown(revenue), tone),
-                strong(share, tone),
-            ];
-            cells.extend((0..4).map(|_| blank()));
-            Row::new(id, name, cells)
-        };
-    let hundred = Cell::num("100.0 %", Some(Decimal::ONE_HUNDRED));
-    let booked = total_row(
-        "booked",
-        "Booked (finance)",
-        shown.booked_pipeline,
-        shown.booked_revenue,
-        if l.booked.revenue.0.is_zero() {
-            share(None, 0)
-        } else {
-            hundred
-        },
-        Tone::Strong,
-    );
-    let unattributed = total_row(
-        "unattributed",
-        "Unattributed",
-        shown.pipeline.get(n).copied().unwrap_or_default(),
-        shown.revenue.get(n).copied().unwrap_or_default(),
-        share(shown.shares.as_ref(), n),
-        if l.is_over_attributed() {
-            Tone::Bad
-        } else {
-            Tone::Strong
-        },
-    );
-    let rows = l
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let listed = if a.kind.is_some() {
-                Tone::Plain
-            } else {
-                Tone::Bad
-            };
-            let cells = vec![
-                Cell::text(&a.name),
-                Cell::text(kind(a.kind)).tone(listed),
-                money.cell_of_shown(shown.pipeline[i]),
-                money.cell_of_shown(shown.revenue[i]),
-                share(shown.shares.as_ref(), i),
-                money.cell(a.influenced.pipeline.0),
-                money.cell(a.influenced.revenue.0),
-                money.cell(a.attached.revenue.0),
-                money.cell(a.attached.pipeline.0),
-            ];
-            Row::new(a.actor.as_str(), &a.name, cells)
-        })
-        .collect();
-    Table::new(title, columns, vec![booked, unattributed], rows)
-        .with_empty("no actor takes credit in this snapshot")
 }

@@ -9,20 +9,43 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, Table, TextBlock, Tone};
-use crate::attribution::sensitivity::{Measure, RowSensitivity, sensitivity};
+use crate::attribution::sensitivity::{Measure, sensitivity};
 use crate::attribution::snapshot::ModelOutcome;
 use crate::attribution::{Credits, Model, ModelError, ModelOptions, SnapshotAttribution};
-use crate::metrics::{Style, Unit, format_with};
+use crate::compare::{Keyed, RowMatch, match_rows, summarize};
+use crate::metrics::{Direction, Unit};
 
 use super::Context;
 use super::attribution::note_screen;
+use super::attribution_bands::band_cells;
 use super::attribution_money::MoneyText;
+use super::common::{
+    Measure as Figure, add_match_column, comparing, figure_columns, matched_name, matched_search,
+    sides,
+};
+use super::figures::with_change;
 
 /// A row of the table: its id, its name and, per channel, its owner.
 struct Subject {
     id: String,
     name: String,
     owner: Option<String>,
+}
+
+impl Keyed for Subject {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The compared period's rows and the model in use's credit then (`None` when that model
+/// could not run on the compared period's paths).
+struct Before<'a> {
+    subjects: Vec<Subject>,
+    credits: Option<&'a Credits>,
 }
 
 /// Builds the models table per channel, or per actor when `by_actor`.
@@ -46,13 +69,29 @@ pub fn build(ctx: &Context<'_>, by_actor: bool) -> Screen {
             "This snapshot has no conversion paths, so there is no multi-touch credit to show.",
         );
     }
-    let subjects = subjects(&attribution, by_actor);
+    let subjects = subjects_of(&attribution, by_actor);
     let credits: Vec<(Model, Option<&Credits>)> = attribution
         .outcomes
         .iter()
         .map(|o| (o.model, credits_of(o, by_actor)))
         .collect();
-    let table = table(ctx, &title, &subjects, &credits, attribution.totals.value);
+    // The compared period's credit, for the model in use only: the change is read there.
+    let compared = ctx
+        .compared
+        .and_then(|c| SnapshotAttribution::compute(c.snapshot(), &ModelOptions::default()).ok())
+        .filter(|a| a.totals.paths > 0);
+    let before = compared.as_ref().map(|a| Before {
+        subjects: subjects_of(a, by_actor),
+        credits: a.outcome(ctx.model).and_then(|o| credits_of(o, by_actor)),
+    });
+    let table = table(
+        ctx,
+        &title,
+        &subjects,
+        &credits,
+        before.as_ref(),
+        attribution.totals.value,
+    );
     let mut blocks = vec![Block::Table(table), Block::Text(notes(ctx, &attribution))];
     blocks.extend(super::common::commentary(
         snapshot,
@@ -70,7 +109,7 @@ fn credits_of(outcome: &ModelOutcome, by_actor: bool) -> Option<&Credits> {
     })
 }
 
-fn subjects(a: &SnapshotAttribution, by_actor: bool) -> Vec<Subject> {
+fn subjects_of(a: &SnapshotAttribution, by_actor: bool) -> Vec<Subject> {
     if by_actor {
         a.actors
             .iter()
@@ -98,11 +137,34 @@ fn shown(credits: &Credits, money: &MoneyText) -> (Vec<Decimal>, Decimal) {
     money.partition(credits.total_value.0, &parts)
 }
 
+/// The subjects of both periods matched by id when comparing (one credited in a period only
+/// is listed as added or removed); without a compared period each stands for itself.
+fn matched_subjects<'s>(
+    ctx: &Context<'_>,
+    subjects: &'s [Subject],
+    before: Option<&'s Before<'_>>,
+) -> Vec<RowMatch<&'s Subject, &'s Subject>> {
+    let current: Vec<&Subject> = subjects.iter().collect();
+    match before {
+        Some(b) => match_rows(&current, &b.subjects.iter().collect::<Vec<_>>()),
+        None if comparing(ctx) => current.into_iter().map(RowMatch::Added).collect(),
+        None => current
+            .into_iter()
+            .map(|s| RowMatch::Matched {
+                current: s,
+                compared: s,
+                renamed: false,
+            })
+            .collect(),
+    }
+}
+
 fn table(
     ctx: &Context<'_>,
     title: &str,
     subjects: &[Subject],
     credits: &[(Model, Option<&Credits>)],
+    before: Option<&Before<'_>>,
     total_value: Decimal,
 ) -> Table {
     let money = MoneyText::new(ctx, [total_value]);
@@ -141,28 +203,25 @@ fn table(
         2,
     ));
     for (i, (model, _)) in credits.iter().enumerate() {
-        let selected = *model == ctx.model;
         let (long, short) = headers(*model);
-        let mark = |text: &str| {
-            if selected {
-                format!("{arrow}{text}")
-            } else {
-                text.to_owned()
+        if *model == ctx.model {
+            // The model in use, marked, with its compared value and change when comparing.
+            let mut figure = figure_columns(ctx, model.name(), long, short, 0);
+            if let Some(value) = figure.first_mut() {
+                value.title = format!("{arrow}{long}");
+                value.short = format!("{arrow}{short}");
             }
-        };
-        let (title, short) = (mark(long), mark(short));
-        let priority = if selected {
-            0
+            columns.extend(figure);
         } else {
-            4 + u8::try_from(i).unwrap_or(9)
-        };
-        columns.push(Column::new(
-            model.name(),
-            &title,
-            &short,
-            Align::Right,
-            priority,
-        ));
+            let priority = 4 + u8::try_from(i).unwrap_or(9);
+            columns.push(Column::new(
+                model.name(),
+                long,
+                short,
+                Align::Right,
+                priority,
+            ));
+        }
     }
     columns.push(Column::new(
         "band",
@@ -183,40 +242,63 @@ fn table(
         .iter()
         .map(|(_, c)| c.map(|c| shown(c, &money)))
         .collect();
+    let more = Figure::new(Unit::Money, Direction::HigherIsBetter);
     let na = || Cell::num(crate::metrics::NOT_AVAILABLE, None);
-    let mut rows: Vec<(Option<Decimal>, Row)> = subjects
-        .iter()
-        .enumerate()
-        .map(|(i, subject)| {
-            let mut cells = vec![Cell::text(&subject.name)];
+    let compared_value = |then: &Subject| -> Option<Decimal> {
+        let b = before?;
+        let j = b.subjects.iter().position(|s| std::ptr::eq(s, then))?;
+        Some(b.credits?.value.get(j)?.0)
+    };
+    let matched = matched_subjects(ctx, subjects, before);
+    let mut rows: Vec<(Option<Decimal>, Row, RowMatch<&Subject, &Subject>)> = matched
+        .into_iter()
+        .map(|m| {
+            let (now, then) = sides(&m);
+            let at = now.and_then(|s| subjects.iter().position(|x| std::ptr::eq(x, s)));
+            let was = then.filter(|_| before.is_some()).and_then(compared_value);
+            let mut cells = vec![matched_name(&m)];
             if with_owner {
-                cells.push(Cell::text(subject.owner.as_deref().unwrap_or("(unowned)")));
+                let owner = now.or(then).and_then(|s| s.owner.as_deref());
+                cells.push(Cell::text(owner.unwrap_or("(unowned)")));
             }
-            cells.push(in_use.map_or_else(na, |c| {
-                Cell::num(c.conversions[i].to_string(), Some(c.conversions[i]))
-            }));
+            cells.push(match (at, in_use) {
+                (Some(i), Some(c)) => {
+                    Cell::num(c.conversions[i].to_string(), Some(c.conversions[i]))
+                }
+                _ => na(),
+            });
             for ((model, _), shown) in credits.iter().zip(&values) {
-                cells.push(shown.as_ref().map_or_else(na, |(parts, _)| {
-                    let cell = money.cell_of_shown(parts[i]);
-                    if *model == ctx.model {
-                        cell.tone(Tone::Strong)
-                    } else {
-                        cell
-                    }
-                }));
+                let cell = at.and_then(|i| {
+                    shown
+                        .as_ref()
+                        .map(|(parts, _)| money.cell_of_shown(parts[i]))
+                });
+                if *model == ctx.model {
+                    let exact = at.and_then(|i| in_use.map(|c| c.value[i].0));
+                    let cell = Some(cell.unwrap_or_else(na).tone(Tone::Strong));
+                    cells.extend(with_change(ctx, cell, &more, exact, was));
+                } else {
+                    cells.push(cell.unwrap_or_else(na));
+                }
             }
-            cells.extend(band_cells(
-                ctx,
-                bands.get(i),
-                ran.iter().position(|(m, _)| *m == ctx.model),
-                dash,
-                flip,
-            ));
-            let key = in_use.map(|c| c.value[i].0);
-            (key, Row::new(&subject.id, &subject.name, cells))
+            match at {
+                Some(i) => cells.extend(band_cells(
+                    ctx,
+                    bands.get(i),
+                    ran.iter().position(|(m, _)| *m == ctx.model),
+                    dash,
+                    flip,
+                )),
+                None => cells.extend([Cell::text(""), Cell::text("")]),
+            }
+            let key = at.and_then(|i| in_use.map(|c| c.value[i].0));
+            let mut row = Row::new(m.key(), m.name(), cells);
+            row.search = matched_search(&m).to_lowercase();
+            (key, row, m)
         })
         .collect();
-    // Most credit under the model in use first; the builder's order breaks ties.
+    // Most credit under the model in use first (a row of the compared period only last); the
+    // builder's order breaks ties.
     rows.sort_by_key(|row| std::cmp::Reverse(row.0));
 
     let mut total = vec![Cell::text("Total").tone(Tone::Strong)];
@@ -230,22 +312,27 @@ fn table(
             })
             .tone(Tone::Strong),
     );
-    for shown in &values {
-        total.push(
-            shown
-                .as_ref()
-                .map_or_else(na, |(_, t)| money.cell_of_shown(*t).tone(Tone::Strong)),
-        );
+    for ((model, _), shown) in credits.iter().zip(&values) {
+        let cell = shown
+            .as_ref()
+            .map_or_else(na, |(_, t)| money.cell_of_shown(*t).tone(Tone::Strong));
+        if *model == ctx.model {
+            let was = before.and_then(|b| b.credits).map(|c| c.total_value.0);
+            let exact = in_use.map(|c| c.total_value.0);
+            total.extend(with_change(ctx, Some(cell), &more, exact, was));
+        } else {
+            total.push(cell);
+        }
     }
     total.extend([Cell::text(""), Cell::text("")]);
-    let pinned = vec![Row::new("total", "Total", total)];
-    Table::new(
-        title,
-        columns,
-        pinned,
-        rows.into_iter().map(|(_, r)| r).collect(),
-    )
-    .with_empty("no channels")
+    let mut pinned = vec![Row::new("total", "Total", total)];
+    let (matched, mut rows): (Vec<_>, Vec<_>) = rows.into_iter().map(|(_, r, m)| (m, r)).unzip();
+    add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
+    let mut table = Table::new(title, columns, pinned, rows).with_empty("no channels");
+    if comparing(ctx) {
+        table = table.with_matched(summarize(&matched));
+    }
+    table
 }
 
 /// Column headers of a model: as wide as its money cells at most, and a short form.
@@ -260,60 +347,6 @@ fn headers(model: Model) -> (&'static str, &'static str) {
         Model::Markov2 => ("Markov 2", "M2"),
         Model::Markov3 => ("Markov 3", "M3"),
     }
-}
-
-/// "$120K–$310K" and "1–3 ↕" (rank under the model in use, and whether the ranking flips).
-fn band_cells(
-    ctx: &Context<'_>,
-    band: Option<&RowSensitivity>,
-    in_use: Option<usize>,
-    dash: &str,
-    flip: &str,
-) -> [Cell; 2] {
-    let Some(band) = band else {
-        return [Cell::text(""), Cell::text("")];
-    };
-    let currency = &ctx.card.snapshot().ecosystem.currency;
-    let compact = |d: Decimal| {
-        format_with(
-            Unit::Money,
-            Some(d),
-            currency,
-            Style {
-                compact: true,
-                ascii: ctx.ascii,
-            },
-        )
-    };
-    let spread = band.max - band.min;
-    let band_text = if spread.is_zero() {
-        compact(band.max)
-    } else {
-        format!("{}{dash}{}", compact(band.min), compact(band.max))
-    };
-    let (lo, hi) = band
-        .ranks
-        .iter()
-        .fold((usize::MAX, 0), |(lo, hi), &r| (lo.min(r), hi.max(r)));
-    let mut ranks = if lo == hi {
-        lo.to_string()
-    } else {
-        format!("{lo}{dash}{hi}")
-    };
-    if band.flips() {
-        ranks.push_str(flip);
-    }
-    let rank_in_use = in_use
-        .and_then(|m| band.ranks.get(m))
-        .map(|&r| Decimal::from(r));
-    [
-        Cell::num(band_text, Some(spread)),
-        Cell::num(ranks, rank_in_use).tone(if band.flips() {
-            Tone::Strong
-        } else {
-            Tone::Plain
-        }),
-    ]
 }
 
 fn reason(err: &ModelError) -> String {

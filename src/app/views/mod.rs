@@ -4,6 +4,8 @@
 //! (units included) so that the terminal, headless renders and exports show the same text.
 
 mod attribution;
+mod attribution_bands;
+mod attribution_ledger;
 mod attribution_models;
 mod attribution_money;
 pub mod common;
