@@ -205,6 +205,28 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
+    // The same visit after the app was idle for a moment (the terminal loop sends
+    // `Action::Idle` while no key comes): the other tabs are built, the visit only draws.
+    let mut group = c.benchmark_group("prepared_visit_200x60");
+    group.sample_size(10);
+    let mut prepared = base.clone();
+    while prepared.has_idle_work() {
+        prepared.update(Action::Idle);
+    }
+    for tab in [Tab::Segments, Tab::Dealers] {
+        group.bench_function(tab.cli_name(), |b| {
+            b.iter_batched(
+                || prepared.clone(),
+                |mut app| {
+                    app.update(Action::GoTab(tab));
+                    frame(&app, &mut buf);
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+
     pty_figures();
 }
 

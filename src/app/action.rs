@@ -81,4 +81,8 @@ pub enum Action {
     SetCompared(Option<PeriodId>),
     /// The split view on or off (`v`): both periods side by side, rows matched by id.
     ToggleSplit,
+    /// Nothing happened for a moment: build one screen the user may open next (another tab at
+    /// the level on screen), so that its first frame costs no more than any other. Changes
+    /// nothing on screen; see [`App::has_idle_work`](crate::app::App::has_idle_work).
+    Idle,
 }

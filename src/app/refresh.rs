@@ -45,26 +45,58 @@ pub(super) const CACHE_LIMIT: usize = 512;
 
 impl App {
     pub(super) fn key(&self) -> ScreenKey {
+        self.key_for(self.tab)
+    }
+
+    /// The key of `tab`'s screen in the state as it is (period, level, split...).
+    fn key_for(&self, tab: Tab) -> ScreenKey {
         ScreenKey {
             period: self.period(),
             compared: self.pair.compared,
             split: self.split && self.compared.is_some(),
-            tab: self.tab,
+            tab,
             level: self.drill.level().clone(),
             // Only Segments depends on the dimension; other tabs share one cache entry.
-            dimension: match self.tab {
+            dimension: match tab {
                 Tab::Segments => self.dimension,
                 _ => Dimension::default(),
             },
             // Only Attribution shows the model and its breakdown.
-            model: match self.tab {
+            model: match tab {
                 Tab::Attribution => self.model,
                 _ => DEFAULT_MODEL,
             },
-            breakdown: match self.tab {
+            breakdown: match tab {
                 Tab::Attribution => self.breakdown,
                 _ => Breakdown::default(),
             },
+        }
+    }
+
+    /// The next screen worth building while the user is idle: another tab at the level on
+    /// screen that is not built yet. None once they all are, or when the cache is full (a
+    /// guess must never push out what the user has seen).
+    fn next_to_prepare(&self) -> Option<ScreenKey> {
+        if self.cache.len() + Tab::COUNT >= CACHE_LIMIT {
+            return None;
+        }
+        Tab::ALL
+            .iter()
+            .map(|&tab| self.key_for(tab))
+            .find(|key| !self.cache.contains_key(key))
+    }
+
+    /// Whether [`Action::Idle`](super::Action::Idle) has a screen left to build: the event
+    /// loop then polls without waiting, and waits once there is nothing left.
+    pub fn has_idle_work(&self) -> bool {
+        self.next_to_prepare().is_some()
+    }
+
+    /// Builds and caches one screen the user may open next.
+    pub(super) fn prepare_next(&mut self) {
+        if let Some(key) = self.next_to_prepare() {
+            let built = self.build(&key);
+            self.cache.insert(key, built);
         }
     }
 

@@ -1,5 +1,7 @@
 //! How the app responds to actions, on the small fixture library.
 
+use std::sync::Arc;
+
 use super::fixture;
 use super::*;
 use crate::metrics::Level;
@@ -222,4 +224,34 @@ fn drill_to_walks_the_path_and_leaves_the_way_back() {
         "an unknown level shows its id"
     );
     assert!(app.table().is_none(), "and says it is not in this period");
+}
+
+#[test]
+fn idle_builds_the_other_tabs_of_this_level_once_and_changes_nothing_on_screen() {
+    let mut app = app();
+    app.update(Action::GoTab(Tab::Dealers));
+    app.update(Action::Drill);
+    app.update(Action::Down);
+    let (screen, key, row) = (app.screen.clone(), app.key(), app.selected_row());
+    let mut builds = 0;
+    while app.has_idle_work() {
+        app.update(Action::Idle);
+        builds += 1;
+        assert!(builds < Tab::COUNT, "idle work never ends");
+    }
+    // The tab on screen was built already; each other tab once.
+    assert_eq!(builds, Tab::COUNT - 1);
+    assert!(Arc::ptr_eq(&app.screen, &screen));
+    assert_eq!((app.key(), app.selected_row()), (key, row));
+    // Every prepared tab is what visiting it cold would have built.
+    for tab in Tab::ALL {
+        app.update(Action::GoTab(tab));
+        let cold = app.build(&app.key());
+        assert_eq!(*app.screen, *cold.0, "{tab:?}");
+    }
+    // Nothing is left to do until the state moves somewhere new.
+    app.update(Action::Idle);
+    assert!(!app.has_idle_work());
+    app.update(Action::Back);
+    assert!(app.has_idle_work());
 }

@@ -73,6 +73,7 @@ impl App {
             Action::SetPeriod(period) => self.set_period(period),
             Action::SetCompared(period) => self.set_compared(period),
             Action::ToggleSplit => self.toggle_split(),
+            Action::Idle => self.prepare_next(),
         }
         self.refresh();
     }

@@ -128,7 +128,17 @@ fn take_and_loop(app: &mut App) -> io::Result<()> {
             draw(&mut terminal, app)?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        // While screens the user may open next are unbuilt, build one between polls that do
+        // not wait: a key pressed meanwhile waits for one build at most.
+        let wait = if app.has_idle_work() {
+            Duration::ZERO
+        } else {
+            TICK
+        };
+        if !event::poll(wait)? {
+            if app.has_idle_work() {
+                app.update(Action::Idle);
+            }
             continue;
         }
         match event::read()? {
