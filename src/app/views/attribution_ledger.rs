@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Align, Cell, Column, Row, Table, Tone};
-use crate::attribution::ledger::{ActorRoles, Ledger, ledger_at};
-use crate::compare::{RowMatch, match_rows, summarize};
+use crate::attribution::ledger::{Ledger, ledger_at};
+use crate::compare::summarize;
 use crate::metrics::format::fixed;
 use crate::metrics::{Direction, Ratio, Unit};
 use crate::model::{ActorKind, Money};
@@ -16,7 +16,8 @@ use super::Context;
 use super::attribution::Shown;
 use super::attribution_money::MoneyText;
 use super::common::{
-    Measure, add_match_column, comparing, figure_columns, matched_name, matched_search, sides,
+    Measure, add_match_column, comparing, figure_columns, matched_name, matched_search, pair_with,
+    sides,
 };
 use super::figures::{blanks, with_change};
 
@@ -44,29 +45,6 @@ pub(super) fn compared_ledger(ctx: &Context<'_>) -> Option<Ledger> {
     let card = ctx.compared?;
     card.node(ctx.level)?;
     ledger_at(card.snapshot(), ctx.level).ok()
-}
-
-/// The actors of both periods, matched by id when comparing: an actor with credit in one
-/// period only is listed as added or removed; at a level the compared period lacks, every
-/// actor is new.
-fn matched_actors<'l>(
-    ctx: &Context<'_>,
-    now: &'l Ledger,
-    before: Option<&'l Ledger>,
-) -> Vec<RowMatch<&'l ActorRoles, &'l ActorRoles>> {
-    let current: Vec<&ActorRoles> = now.actors.iter().collect();
-    match before {
-        Some(before) => match_rows(&current, &before.actors.iter().collect::<Vec<_>>()),
-        None if comparing(ctx) => current.into_iter().map(RowMatch::Added).collect(),
-        None => current
-            .into_iter()
-            .map(|a| RowMatch::Matched {
-                current: a,
-                compared: a,
-                renamed: false,
-            })
-            .collect(),
-    }
 }
 
 /// A figure that has no change to show (the booked total is 100 % of itself): its cell, then
@@ -191,7 +169,13 @@ pub(super) fn ledger_table(
         Row::new("unattributed", "Unattributed", strong(cells, tone))
     };
 
-    let matched = matched_actors(ctx, l, before);
+    // An actor with credit in one period only is listed as added or removed; at a level the
+    // compared period lacks, every actor is new.
+    let matched = pair_with(
+        ctx,
+        l.actors.iter().collect(),
+        before.map(|b| b.actors.iter().collect()),
+    );
     let mut rows: Vec<Row> = matched
         .iter()
         .map(|m| {

@@ -12,7 +12,7 @@ use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, Table, TextBlo
 use crate::attribution::sensitivity::{Measure, sensitivity};
 use crate::attribution::snapshot::ModelOutcome;
 use crate::attribution::{Credits, Model, ModelError, ModelOptions, SnapshotAttribution};
-use crate::compare::{Keyed, RowMatch, match_rows, summarize};
+use crate::compare::{Keyed, RowMatch, summarize};
 use crate::metrics::{Direction, Unit};
 
 use super::Context;
@@ -21,7 +21,7 @@ use super::attribution_bands::band_cells;
 use super::attribution_money::MoneyText;
 use super::common::{
     Measure as Figure, add_match_column, comparing, figure_columns, matched_name, matched_search,
-    sides,
+    pair_with, sides,
 };
 use super::figures::with_change;
 
@@ -137,28 +137,6 @@ fn shown(credits: &Credits, money: &MoneyText) -> (Vec<Decimal>, Decimal) {
     money.partition(credits.total_value.0, &parts)
 }
 
-/// The subjects of both periods matched by id when comparing (one credited in a period only
-/// is listed as added or removed); without a compared period each stands for itself.
-fn matched_subjects<'s>(
-    ctx: &Context<'_>,
-    subjects: &'s [Subject],
-    before: Option<&'s Before<'_>>,
-) -> Vec<RowMatch<&'s Subject, &'s Subject>> {
-    let current: Vec<&Subject> = subjects.iter().collect();
-    match before {
-        Some(b) => match_rows(&current, &b.subjects.iter().collect::<Vec<_>>()),
-        None if comparing(ctx) => current.into_iter().map(RowMatch::Added).collect(),
-        None => current
-            .into_iter()
-            .map(|s| RowMatch::Matched {
-                current: s,
-                compared: s,
-                renamed: false,
-            })
-            .collect(),
-    }
-}
-
 fn table(
     ctx: &Context<'_>,
     title: &str,
@@ -249,7 +227,12 @@ fn table(
         let j = b.subjects.iter().position(|s| std::ptr::eq(s, then))?;
         Some(b.credits?.value.get(j)?.0)
     };
-    let matched = matched_subjects(ctx, subjects, before);
+    // A row credited in one period only is listed as added or removed.
+    let matched = pair_with(
+        ctx,
+        subjects.iter().collect(),
+        before.map(|b| b.subjects.iter().collect()),
+    );
     let mut rows: Vec<(Option<Decimal>, Row, RowMatch<&Subject, &Subject>)> = matched
         .into_iter()
         .map(|m| {

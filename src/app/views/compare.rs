@@ -289,8 +289,20 @@ pub fn pair_rows<'c, T: Keyed + Clone>(
     current: Vec<T>,
     compared: impl FnOnce(&'c Scorecard) -> Vec<T>,
 ) -> Vec<RowMatch<T, T>> {
-    match ctx.compared {
-        Some(card) => crate::compare::match_rows(&current, &compared(card)),
+    pair_with(ctx, current, ctx.compared.map(compared))
+}
+
+/// [`pair_rows`] for rows derived from the compared period outside the scorecard (e.g. a
+/// ledger at the drill level): `compared` is `None` when that period has no such rows, and
+/// every current row is then new.
+pub fn pair_with<T: Keyed + Clone>(
+    ctx: &Context<'_>,
+    current: Vec<T>,
+    compared: Option<Vec<T>>,
+) -> Vec<RowMatch<T, T>> {
+    match compared {
+        Some(compared) => crate::compare::match_rows(&current, &compared),
+        None if comparing(ctx) => current.into_iter().map(RowMatch::Added).collect(),
         None => current
             .into_iter()
             .map(|row| RowMatch::Matched {
