@@ -175,6 +175,11 @@ impl Session {
     /// Resizes the terminal (the child gets SIGWINCH) and the screen model.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let master = self.master.as_ref().expect("terminal still open");
+        // The model of the screen takes the new size first, and holds its lock while the pty
+        // changes size: a frame the app draws for the new size (on SIGWINCH) is then never read
+        // into the model at the old size, which would leave wrapped debris on it.
+        let mut parser = self.parser.lock().unwrap();
+        parser.set_size(nz(rows), nz(cols));
         master
             .resize(PtySize {
                 rows,
@@ -183,7 +188,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
     }
 
     /// Sends a signal (`TERM`, `HUP`...) to the child.
