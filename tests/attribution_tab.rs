@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 
 use ebr::app::screen::{Block, SortKey, Table};
 use ebr::app::{Action, App, Display, Tab};
-use ebr::attribution::Model;
-use ebr::metrics::Level;
+use ebr::attribution::{Model, ModelOptions, SnapshotAttribution};
+use ebr::metrics::{Level, Style, Unit, format_with};
+use ebr::model::ActorKind;
 use ebr::ui::headless;
 
 fn app() -> App {
@@ -164,4 +165,52 @@ fn time_decay_says_why_it_has_no_credit_when_days_are_missing() {
         !notes.paragraphs.iter().any(|p| p.contains("n/a")),
         "{notes:?}"
     );
+}
+
+const PARTNERS: [ActorKind; 2] = [ActorKind::FinancePartner, ActorKind::OtherPartner];
+
+#[test]
+fn the_overview_shows_the_partners_credit_under_the_model_in_use_and_m_changes_it() {
+    let mut app = app();
+    app.update(Action::GoTab(Tab::Overview));
+    let card = app.scorecard().clone();
+    let snapshot = card.snapshot();
+    let every = SnapshotAttribution::compute(snapshot, &ModelOptions::default()).unwrap();
+    let mut lines = Vec::new();
+    for _ in Model::ALL {
+        let text = screen_text(&mut app, 160, 48);
+        let share = every.value_share(app.model(), snapshot, &PARTNERS).unwrap();
+        let shown = format_with(Unit::Rate, Some(share), "", Style::FULL);
+        let line = text
+            .lines()
+            .find(|l| l.contains(": partners "))
+            .unwrap_or_else(|| panic!("no partner credit for {}:\n{text}", app.model()));
+        assert!(line.contains(&format!(": partners {shown}")), "{line}");
+        lines.push(line.to_owned());
+        // `m` is offered on the Overview's hint bar.
+        assert!(text.lines().last().unwrap().contains("m model"), "{text}");
+        app.update(Action::NextModel);
+    }
+    // Each model names itself on the card.
+    lines.dedup();
+    assert_eq!(lines.len(), Model::ALL.len(), "{lines:#?}");
+    // Drilled into a group, the card leaves it out: the paths carry no dealer.
+    app.update(Action::DrillTo(Level::Group("pacific-auto".into())));
+    assert!(!screen_text(&mut app, 160, 48).contains(": partners "));
+}
+
+#[test]
+fn the_shares_of_every_kind_of_actor_make_the_whole_value_under_every_model() {
+    let app = app();
+    let snapshot = app.scorecard().snapshot();
+    let every = SnapshotAttribution::compute(snapshot, &ModelOptions::default()).unwrap();
+    for (model, _) in every.credited() {
+        let share = |kinds: &[ActorKind]| every.value_share(model, snapshot, kinds).unwrap();
+        let whole = share(&[ActorKind::Oem]) + share(&[ActorKind::Dealer]) + share(&PARTNERS);
+        assert!(
+            (whole - Decimal::ONE).abs() < Decimal::new(1, 20),
+            "{model}: {whole}"
+        );
+        assert!(share(&PARTNERS) > Decimal::ZERO, "{model}");
+    }
 }

@@ -61,10 +61,11 @@ impl App {
                 Tab::Segments => self.dimension,
                 _ => Dimension::default(),
             },
-            // Only Attribution shows the model and its breakdown.
-            model: match tab {
-                Tab::Attribution => self.model,
-                _ => DEFAULT_MODEL,
+            // Only Overview and Attribution show the model; only Attribution its breakdown.
+            model: if tab.shows_model() {
+                self.model
+            } else {
+                DEFAULT_MODEL
             },
             breakdown: match tab {
                 Tab::Attribution => self.breakdown,

@@ -57,6 +57,15 @@ impl Tab {
         Tab::ALL.get(index).copied()
     }
 
+    /// Whether the tab shows what the attribution model in use (`m`) credits: the Attribution
+    /// tab, and the Overview's partner card.
+    pub fn shows_model(self) -> bool {
+        match self {
+            Tab::Overview | Tab::Attribution => true,
+            Tab::Journeys | Tab::Segments | Tab::Dealers | Tab::Maturity | Tab::Pnl => false,
+        }
+    }
+
     /// The tab to the right, wrapping around.
     pub fn next(self) -> Tab {
         Tab::ALL[(self.index() + 1) % Tab::COUNT]

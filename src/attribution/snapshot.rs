@@ -1,12 +1,13 @@
 //! Every model over a snapshot's conversion paths, credited per channel and per actor (the owner
 //! of the channel), as the Attribution tab shows them.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::credit::Credits;
 use super::models::{self, Model, ModelError, ModelOptions, ModelRun};
 use super::paths::{PathProblem, PathSet, PathSetBuilder, Totals};
-use crate::model::{ActorId, Snapshot};
+use crate::model::{ActorId, ActorKind, Snapshot};
 
 /// A channel row: the snapshot's channels in their order, then channels only paths name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -76,10 +77,19 @@ impl SnapshotAttribution {
         snapshot: &Snapshot,
         options: &ModelOptions,
     ) -> Result<SnapshotAttribution, SnapshotPathError> {
+        SnapshotAttribution::compute_models(snapshot, &Model::ALL, options)
+    }
+
+    /// Runs `models` only (their outcomes in that order) over the snapshot's paths.
+    pub fn compute_models(
+        snapshot: &Snapshot,
+        models: &[Model],
+        options: &ModelOptions,
+    ) -> Result<SnapshotAttribution, SnapshotPathError> {
         let paths = snapshot_paths(snapshot)?;
         let (channels, actors) = rows(snapshot, &paths);
         let owner: Vec<usize> = channels.iter().map(|c| c.actor_row).collect();
-        let outcomes = models::run_all(&Model::ALL, &paths, options)
+        let outcomes = models::run_all(models, &paths, options)
             .into_iter()
             .map(|(model, result)| ModelOutcome {
                 model,
@@ -100,6 +110,38 @@ impl SnapshotAttribution {
     /// The outcome of `model`.
     pub fn outcome(&self, model: Model) -> Option<&ModelOutcome> {
         self.outcomes.iter().find(|o| o.model == model)
+    }
+
+    /// The share of the paths' conversion value that `model` credits to the actors of `kinds`
+    /// (e.g. the finance and other partners), from 0 to 1; `None` when the model did not run
+    /// or no value converted.
+    pub fn value_share(
+        &self,
+        model: Model,
+        snapshot: &Snapshot,
+        kinds: &[ActorKind],
+    ) -> Option<Decimal> {
+        let credit = self.outcome(model)?.result.as_ref().ok()?;
+        let total = credit.by_actor.total_value.0;
+        if total.is_zero() {
+            return None;
+        }
+        let of_kinds = |row: &ActorRow| {
+            let kind = row
+                .id
+                .as_ref()
+                .and_then(|id| snapshot.actors.iter().find(|a| &a.id == id))
+                .map(|a| a.kind);
+            kind.is_some_and(|k| kinds.contains(&k))
+        };
+        let part: Decimal = self
+            .actors
+            .iter()
+            .zip(&credit.by_actor.value)
+            .filter(|(row, _)| of_kinds(row))
+            .map(|(_, value)| value.0)
+            .sum();
+        Some(part / total)
     }
 
     /// The models that produced credit, with their per-channel and per-actor credits.

@@ -319,7 +319,7 @@ fn table(
 }
 
 /// Column headers of a model: as wide as its money cells at most, and a short form.
-fn headers(model: Model) -> (&'static str, &'static str) {
+pub(super) fn headers(model: Model) -> (&'static str, &'static str) {
     match model {
         Model::FirstTouch => ("First", "1st"),
         Model::LastTouch => ("Last", "Last"),

@@ -1,5 +1,6 @@
 //! Overview: the headline outcomes of the current level as cards, with the review commentary.
-//! Cost to serve and martech ROI come from the ecosystem's P&L and say so when drilled in.
+//! Cost to serve and martech ROI come from the ecosystem's P&L and say so when drilled in; the
+//! partner card adds what the attribution model in use (`m`) credits to the partners.
 //! When comparing, each card shows its change against the compared period (good or bad by
 //! the figure's direction) and the compared value; with more than two periods loaded, a
 //! sparkline of the figure over all of them; with a target, its status.
@@ -7,8 +8,9 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Block, Card, Mark, Screen, Tone};
+use crate::attribution::{ModelOptions, SnapshotAttribution};
 use crate::metrics::{Direction, Level, Metric, Pnl, Rollup, Scorecard, Style, Unit, format_with};
-use crate::model::ReviewView;
+use crate::model::{ActorKind, ReviewView};
 
 use super::Context;
 use super::common::{Measure, card_compare, commentary, format, metric_spark, spark_of};
@@ -159,20 +161,45 @@ fn rate_card(ctx: &Context<'_>, title: &str, metric: Metric, r: &Rollup, of: &st
     }
 }
 
-/// Partner-sourced pipeline, with the influenced pipeline beside it (never added to it).
+/// Partner-sourced pipeline, with the influenced pipeline beside it (never added to it) and,
+/// at the ecosystem (the paths carry no dealer), the partners' share of the conversion value
+/// under the attribution model in use (`m`).
 fn pipeline(ctx: &Context<'_>, r: &Rollup) -> Card {
+    let mut detail = vec![
+        format!(
+            "{} influenced",
+            value(ctx, Metric::PartnerInfluencedPipeline, r)
+        ),
+        format!("of {} opened", value(ctx, Metric::PipelineValue, r)),
+    ];
+    if *ctx.level == Level::Ecosystem {
+        detail.extend(partner_credit(ctx));
+    }
     Card {
         title: "Partner-sourced".to_owned(),
         value: value(ctx, Metric::PartnerSourcedPipeline, r),
-        detail: vec![
-            format!(
-                "{} influenced",
-                value(ctx, Metric::PartnerInfluencedPipeline, r)
-            ),
-            format!("of {} opened", value(ctx, Metric::PipelineValue, r)),
-        ],
+        detail,
         ..Card::default()
     }
+}
+
+/// "Markov 1: partners 23.4 %": what the model in use credits to the finance and other
+/// partners' channels, as a share of the paths' conversion value. Only the model in use runs.
+fn partner_credit(ctx: &Context<'_>) -> Option<String> {
+    let snapshot = ctx.card.snapshot();
+    if snapshot.attribution.paths.is_empty() {
+        return None;
+    }
+    let models = [ctx.model];
+    let attribution =
+        SnapshotAttribution::compute_models(snapshot, &models, &ModelOptions::default()).ok()?;
+    let partners = [ActorKind::FinancePartner, ActorKind::OtherPartner];
+    let share = attribution.value_share(ctx.model, snapshot, &partners)?;
+    let (model, _) = super::attribution_models::headers(ctx.model);
+    Some(format!(
+        "{model}: partners {}",
+        format_with(Unit::Rate, Some(share), "", Style::FULL)
+    ))
 }
 
 /// Vehicles per sales consultant, with the staff hours martech saved.

@@ -48,8 +48,8 @@ pub enum When {
     Filtered,
     /// On a tab with breakdowns (Segments, Attribution).
     Breakdown,
-    /// On the Attribution tab.
-    Attribution,
+    /// On a tab that uses the attribution model in use (Overview, Attribution).
+    ModelShown,
     /// More than one period is loaded.
     Periods,
     /// A compared period is on screen.
@@ -69,7 +69,7 @@ impl When {
             When::Drilled => !app.drill().is_empty(),
             When::Filtered => !app.nav().filter.is_empty(),
             When::Breakdown => matches!(app.tab(), Tab::Segments | Tab::Attribution),
-            When::Attribution => app.tab() == Tab::Attribution,
+            When::ModelShown => app.tab().shows_model(),
             When::Periods => app.library().len() > 1,
             When::Comparing => app.compared().is_some(),
         }

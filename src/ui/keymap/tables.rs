@@ -124,8 +124,8 @@ pub const NORMAL: &[Binding] = &[
         ascii_label: "m",
         hint_key: "m",
         hint: "model",
-        help: "Next attribution model (its definition: ? on Attribution).",
-        when: When::Attribution,
+        help: "Next attribution model, used on Overview and Attribution.",
+        when: When::ModelShown,
     },
     Binding {
         keys: &[(ch('/'), Action::StartFilter)],
