@@ -21,6 +21,7 @@ use super::common::{
 };
 use super::figures::{blanks, with_change};
 
+/// The kind of actor, in a word.
 fn kind(kind: Option<ActorKind>) -> &'static str {
     match kind {
         Some(ActorKind::Oem) => "OEM",
@@ -60,6 +61,9 @@ fn share_of_booked(revenue: Money, booked: &Ledger) -> Option<Decimal> {
     Ratio::new(revenue.0, booked.booked.revenue.0).value()
 }
 
+/// The ledger of the drill level as a table: booked and unattributed pinned above the actors,
+/// sourced amounts as shown (adding up to the booked total as shown); `before` is the compared
+/// period's ledger at the same level, when there is one.
 pub(super) fn ledger_table(
     ctx: &Context<'_>,
     title: &str,
