@@ -27,6 +27,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     }
 }
 
+/// Draws one block in `rect`; `primary` marks the table the keys act on (its visible rows,
+/// selection and status line), any other table shows all its rows.
+pub(crate) fn draw(
+    app: &App,
+    block: &Block,
+    primary: bool,
+    rect: Rect,
+    buf: &mut Buffer,
+    skin: &Skin,
+) {
+    match block {
+        Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
+        Block::Text(t) => text::render(t, rect, buf, skin),
+        Block::Detail(d) => detail::render(selected_detail(app, d), &d.empty, rect, buf, skin),
+        Block::Table(t) => {
+            let all: Vec<usize>;
+            let order = if primary {
+                app.visible_rows()
+            } else {
+                all = (0..t.rows.len()).collect();
+                &all
+            };
+            let view = table::TableView {
+                table: t,
+                order,
+                nav: primary.then(|| app.nav()),
+                status: if primary {
+                    status(app, t, skin)
+                } else {
+                    String::new()
+                },
+            };
+            table::render(&view, rect, buf, skin);
+        }
+    }
+}
+
 /// Rows a table needs to show its title, header, pinned rows (and their rule) and `rows` rows.
 pub(crate) fn table_height(table: &Table, rows: usize) -> u16 {
     let pinned = table.pinned.len() + usize::from(!table.pinned.is_empty());
@@ -100,32 +137,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
         }
         let h = heights[i].min(area.bottom() - y);
         let rect = Rect::new(area.x, y, area.width, h);
-        match block {
-            Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
-            Block::Text(t) => text::render(t, rect, buf, skin),
-            Block::Detail(d) => detail::render(selected_detail(app, d), &d.empty, rect, buf, skin),
-            Block::Table(t) => {
-                let is_primary = Some(i) == primary;
-                let all: Vec<usize>;
-                let order = if is_primary {
-                    app.visible_rows()
-                } else {
-                    all = (0..t.rows.len()).collect();
-                    &all
-                };
-                let view = table::TableView {
-                    table: t,
-                    order,
-                    nav: is_primary.then(|| app.nav()),
-                    status: if is_primary {
-                        status(app, t, skin)
-                    } else {
-                        String::new()
-                    },
-                };
-                table::render(&view, rect, buf, skin);
-            }
-        }
+        draw(app, block, Some(i) == primary, rect, buf, skin);
         y = y.saturating_add(h).saturating_add(1);
     }
 }

@@ -12,9 +12,9 @@ use ratatui::layout::Rect;
 
 use crate::app::screen::Block;
 use crate::app::{App, Tab};
-use crate::ui::body::{selected_detail, status, table_height};
+use crate::ui::body::{draw, selected_detail, table_height};
 use crate::ui::theme::Skin;
-use crate::ui::widgets::{cards, detail, table, text};
+use crate::ui::widgets::{cards, detail, text};
 
 /// What a block is to the layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,34 +222,6 @@ pub fn fitted(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         let rect = Rect::new(area.x, y, area.width, h);
         draw(app, block, Some(i) == primary, rect, buf, skin);
         y = y.saturating_add(h).saturating_add(1);
-    }
-}
-
-fn draw(app: &App, block: &Block, primary: bool, rect: Rect, buf: &mut Buffer, skin: &Skin) {
-    match block {
-        Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
-        Block::Text(t) => text::render(t, rect, buf, skin),
-        Block::Detail(d) => detail::render(selected_detail(app, d), &d.empty, rect, buf, skin),
-        Block::Table(t) => {
-            let all: Vec<usize>;
-            let order = if primary {
-                app.visible_rows()
-            } else {
-                all = (0..t.rows.len()).collect();
-                &all
-            };
-            let view = table::TableView {
-                table: t,
-                order,
-                nav: primary.then(|| app.nav()),
-                status: if primary {
-                    status(app, t, skin)
-                } else {
-                    String::new()
-                },
-            };
-            table::render(&view, rect, buf, skin);
-        }
     }
 }
 
