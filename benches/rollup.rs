@@ -16,7 +16,7 @@ use ebr::compare::{Comparison, PeriodPair, Scorecards, trend};
 use ebr::metrics::{Level, Metric, Scorecard, Segmentation};
 use ebr::model::{
     Customers, DealStats, Dealer, DealerFacts, DealerGroup, Ecosystem, Granularity, Library,
-    Locale, Money, PeriodId, PeriodInfo, Pipeline, Provenance, Region, SizeBand, Snapshot, Tier,
+    Locale, Money, PeriodId, Pipeline, Region, SizeBand, Snapshot, Tier,
 };
 
 const DEALERS: usize = 5_000;
@@ -108,49 +108,30 @@ fn dealer(rng: &mut Rng, d: usize) -> Dealer {
 
 fn snapshot(period: PeriodId, seed: u64) -> Snapshot {
     let mut rng = Rng(seed);
-    Snapshot {
-        schema_version: ebr::model::SCHEMA_VERSION,
-        ecosystem: Ecosystem {
-            id: "bench".into(),
-            name: "Bench Motors".into(),
-            oem: "Bench".into(),
-            currency: "USD".into(),
-        },
-        period: PeriodInfo {
-            id: period,
-            start: period.start(),
-            end: period.end(),
-            fiscal_year_start_month: None,
-        },
-        provenance: Provenance {
-            generated_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-            sources: Vec::new(),
-        },
-        commentary: Vec::new(),
-        regions: (0..REGIONS)
-            .map(|r| Region {
-                id: format!("r{r}").as_str().into(),
-                name: format!("Region {r}"),
-            })
-            .collect(),
-        dealer_groups: (0..GROUPS)
-            .map(|g| DealerGroup {
-                id: format!("g{g:03}").as_str().into(),
-                name: format!("Group {g}"),
-                region: format!("r{}", g % REGIONS).as_str().into(),
-                tier: [Tier::Platinum, Tier::Gold, Tier::Silver][g % 3],
-            })
-            .collect(),
-        dealers: (0..DEALERS).map(|d| dealer(&mut rng, d)).collect(),
-        actors: Vec::new(),
-        channels: Vec::new(),
-        journeys: Vec::new(),
-        attribution: Default::default(),
-        stack: Vec::new(),
-        pnl: Default::default(),
-        maturity: Vec::new(),
-        targets: Vec::new(),
-    }
+    let ecosystem = Ecosystem {
+        id: "bench".into(),
+        name: "Bench Motors".into(),
+        oem: "Bench".into(),
+        currency: "USD".into(),
+    };
+    let generated_at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let mut snapshot = Snapshot::empty(ecosystem, period, generated_at);
+    snapshot.regions = (0..REGIONS)
+        .map(|r| Region {
+            id: format!("r{r}").as_str().into(),
+            name: format!("Region {r}"),
+        })
+        .collect();
+    snapshot.dealer_groups = (0..GROUPS)
+        .map(|g| DealerGroup {
+            id: format!("g{g:03}").as_str().into(),
+            name: format!("Group {g}"),
+            region: format!("r{}", g % REGIONS).as_str().into(),
+            tier: [Tier::Platinum, Tier::Gold, Tier::Silver][g % 3],
+        })
+        .collect();
+    snapshot.dealers = (0..DEALERS).map(|d| dealer(&mut rng, d)).collect();
+    snapshot
 }
 
 const COLUMNS: [Metric; 8] = [

@@ -3,44 +3,24 @@
 use chrono::{TimeZone, Utc};
 
 use crate::model::{
-    Customers, Dealer, DealerFacts, DealerGroup, Ecosystem, Locale, PeriodId, PeriodInfo, Pipeline,
-    Provenance, Region, SizeBand, Snapshot, Tier,
+    Customers, Dealer, DealerFacts, DealerGroup, Ecosystem, Locale, Pipeline, Region, SizeBand,
+    Snapshot, Tier,
 };
 
 /// An empty snapshot of `period` (e.g. `2026-10`) with no regions, groups or dealers.
 pub fn empty_snapshot(period: &str) -> Snapshot {
-    let id: PeriodId = period.parse().expect("test period");
-    Snapshot {
-        schema_version: crate::model::SCHEMA_VERSION,
-        ecosystem: Ecosystem {
-            id: "aurora".into(),
-            name: "Aurora Motors".into(),
-            oem: "Aurora".into(),
-            currency: "USD".into(),
-        },
-        period: PeriodInfo {
-            id,
-            start: id.start(),
-            end: id.end(),
-            fiscal_year_start_month: None,
-        },
-        provenance: Provenance {
-            generated_at: Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap(),
-            sources: Vec::new(),
-        },
-        commentary: Vec::new(),
-        regions: Vec::new(),
-        dealer_groups: Vec::new(),
-        dealers: Vec::new(),
-        actors: Vec::new(),
-        channels: Vec::new(),
-        journeys: Vec::new(),
-        attribution: Default::default(),
-        stack: Vec::new(),
-        pnl: Default::default(),
-        maturity: Vec::new(),
-        targets: Vec::new(),
-    }
+    let ecosystem = Ecosystem {
+        id: "aurora".into(),
+        name: "Aurora Motors".into(),
+        oem: "Aurora".into(),
+        currency: "USD".into(),
+    };
+    let generated_at = Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap();
+    Snapshot::empty(
+        ecosystem,
+        period.parse().expect("test period"),
+        generated_at,
+    )
 }
 
 /// Adds a region.

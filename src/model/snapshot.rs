@@ -63,6 +63,37 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// A snapshot of `period` for `ecosystem` holding nothing yet (no hierarchy, journeys,
+    /// attribution, stack or maturity): what builders and tests fill in.
+    pub fn empty(ecosystem: Ecosystem, period: PeriodId, generated_at: DateTime<Utc>) -> Snapshot {
+        Snapshot {
+            schema_version: SCHEMA_VERSION,
+            ecosystem,
+            period: PeriodInfo {
+                id: period,
+                start: period.start(),
+                end: period.end(),
+                fiscal_year_start_month: None,
+            },
+            provenance: Provenance {
+                generated_at,
+                sources: Vec::new(),
+            },
+            commentary: Vec::new(),
+            regions: Vec::new(),
+            dealer_groups: Vec::new(),
+            dealers: Vec::new(),
+            actors: Vec::new(),
+            channels: Vec::new(),
+            journeys: Vec::new(),
+            attribution: Default::default(),
+            stack: Vec::new(),
+            pnl: Default::default(),
+            maturity: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
     /// The channel with this id.
     pub fn channel(&self, id: &str) -> Option<&Channel> {
         self.channels.iter().find(|c| c.id.as_str() == id)

@@ -10,8 +10,7 @@ use rust_decimal::Decimal;
 
 use ebr::model::{
     Customers, DealStats, Dealer, DealerFacts, DealerGroup, Ecosystem, LeadsBySource, Locale,
-    MarketingSpend, Money, PeriodId, PeriodInfo, Pipeline, Provenance, Region, Sales, SizeBand,
-    Snapshot, Tier,
+    MarketingSpend, Money, Pipeline, Region, Sales, SizeBand, Snapshot, Tier,
 };
 
 /// A count, zero one time in three.
@@ -169,36 +168,16 @@ pub fn snapshot(period: &'static str, max_dealers: usize) -> impl Strategy<Value
 
 /// An empty snapshot of `period`.
 pub fn empty(period: &str) -> Snapshot {
-    let id: PeriodId = period.parse().expect("test period");
-    Snapshot {
-        schema_version: ebr::model::SCHEMA_VERSION,
-        ecosystem: Ecosystem {
-            id: "aurora".into(),
-            name: "Aurora Motors".into(),
-            oem: "Aurora".into(),
-            currency: "USD".into(),
-        },
-        period: PeriodInfo {
-            id,
-            start: id.start(),
-            end: id.end(),
-            fiscal_year_start_month: None,
-        },
-        provenance: Provenance {
-            generated_at: Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap(),
-            sources: Vec::new(),
-        },
-        commentary: Vec::new(),
-        regions: Vec::new(),
-        dealer_groups: Vec::new(),
-        dealers: Vec::new(),
-        actors: Vec::new(),
-        channels: Vec::new(),
-        journeys: Vec::new(),
-        attribution: Default::default(),
-        stack: Vec::new(),
-        pnl: Default::default(),
-        maturity: Vec::new(),
-        targets: Vec::new(),
-    }
+    let ecosystem = Ecosystem {
+        id: "aurora".into(),
+        name: "Aurora Motors".into(),
+        oem: "Aurora".into(),
+        currency: "USD".into(),
+    };
+    let generated_at = Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap();
+    Snapshot::empty(
+        ecosystem,
+        period.parse().expect("test period"),
+        generated_at,
+    )
 }
