@@ -12,10 +12,12 @@
 //! | [`sample`]    | the deterministic generator behind `data/` and the benchmarks        | no |
 //! | [`export`]    | plain-text and machine-readable writers into `impl Write`            | no |
 //! | [`app`]       | app state, actions and `update`: no I/O                              | no |
+//! | [`agenda`]    | agenda files → resolved views for presenter mode, located errors     | no |
 //! | [`ui`]        | theme, keymap, one module per view, the terminal runtime, headless render | yes |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) parses the command line and dispatches.
 
+pub mod agenda;
 pub mod app;
 pub mod attribution;
 pub mod compare;

@@ -19,12 +19,16 @@ fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
-/// The snapshot files in a folder (README.md and other prose left out), by name.
+/// The snapshot files in a folder (README.md and the agendas, `*.agenda.toml`, left out), by name.
 fn snapshot_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     entries
         .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).path())
-        .filter(|path| path.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|path| {
+            path.file_name().is_some_and(|n| {
+                n != "README.md" && !n.to_string_lossy().ends_with(ebr::load::AGENDA_SUFFIX)
+            })
+        })
         .map(|path| {
             let name = path
                 .file_name()

@@ -1,6 +1,8 @@
 //! Every user intent the app understands. The keymap (in `ui`) turns keys into these; tests and
 //! the headless renderer send them directly.
 
+use std::time::Duration;
+
 use crate::metrics::Level;
 
 use super::tab::Tab;
@@ -85,4 +87,23 @@ pub enum Action {
     /// the level on screen), so that its first frame costs no more than any other. Changes
     /// nothing on screen; see [`App::has_idle_work`](crate::app::App::has_idle_work).
     Idle,
+    /// Presenter mode: the next agenda item (Space, PgDn, →).
+    NextItem,
+    /// Presenter mode: the previous agenda item (PgUp, ←).
+    PrevItem,
+    /// Presenter mode: a digit of the item number to jump to.
+    JumpDigit(u8),
+    /// Presenter mode: delete the last digit typed.
+    JumpBackspace,
+    /// Presenter mode: go to the item whose number was typed (Enter).
+    JumpGo,
+    /// Presenter mode: stop typing a number.
+    JumpCancel,
+    /// Presenter mode: back to the exact view of the item on screen after a detour (`r`).
+    BackToItem,
+    /// Put this view on screen, exactly (an agenda item, a view kept earlier).
+    Show(Box<super::bookmark::Bookmark>),
+    /// The runtime's clock: time since presenting started. Time is data, so `update` reads
+    /// no clock.
+    Tick(Duration),
 }

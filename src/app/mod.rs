@@ -10,6 +10,7 @@
 //! - [`views`]: one builder per tab, from a snapshot to a [`screen::Screen`].
 
 mod action;
+mod bookmark;
 #[cfg(test)]
 mod compare_tests;
 mod detail;
@@ -19,6 +20,7 @@ pub(crate) mod fixture;
 mod nav;
 pub mod path;
 mod periods;
+mod present;
 mod refresh;
 pub mod screen;
 mod split;
@@ -30,10 +32,12 @@ mod update;
 pub mod views;
 
 pub use action::Action;
+pub use bookmark::Bookmark;
 pub use detail::RowDetail;
 pub use drill::{Drill, Frame};
 pub use nav::{Nav, Sort};
 pub use periods::{Picker, PickerKind};
+pub use present::{AgendaItem, Cue, Presentation};
 pub use state::{App, Display, EmptyLibrary};
 pub use tab::{ParseTabError, Tab};
 pub use views::{Dimension, History};

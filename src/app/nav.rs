@@ -57,7 +57,7 @@ impl Nav {
 }
 
 /// How a table is sorted: by the column with this key, in this direction.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sort {
     /// The column's key (see [`crate::app::screen::Column::key`]); kept by key rather than
     /// position so a sort survives drilling into a level whose table has the same column.

@@ -72,6 +72,8 @@ pub struct App {
     pub(super) order: Vec<usize>,
     pub(super) order_key: Option<OrderKey>,
     pub(super) cache: HashMap<ScreenKey, Built>,
+    /// The agenda being presented, in presenter mode.
+    pub(super) presentation: Option<super::present::Presentation>,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
             order: Vec::new(),
             order_key: None,
             cache: HashMap::new(),
+            presentation: None,
         };
         app.set_pair(pair);
         app.refresh();

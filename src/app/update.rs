@@ -74,6 +74,15 @@ impl App {
             Action::SetCompared(period) => self.set_compared(period),
             Action::ToggleSplit => self.toggle_split(),
             Action::Idle => self.prepare_next(),
+            Action::NextItem => self.step_item(1),
+            Action::PrevItem => self.step_item(-1),
+            Action::JumpDigit(digit) => self.type_jump(digit),
+            Action::JumpBackspace => self.untype_jump(),
+            Action::JumpGo => self.finish_jump(),
+            Action::JumpCancel => self.cancel_jump(),
+            Action::BackToItem => self.back_to_item(),
+            Action::Tick(now) => self.tick(now),
+            Action::Show(mark) => self.apply_bookmark(&mark),
         }
         self.refresh();
     }
@@ -127,7 +136,7 @@ impl App {
     /// Goes down to `target` through every level between here and it; a target outside the
     /// current level starts again from the ecosystem. Each level passed through remembers the
     /// row it leads to, on the tab on screen.
-    fn drill_to(&mut self, target: Level) {
+    pub(super) fn drill_to(&mut self, target: Level) {
         let lineage = self.lineage(&target);
         let steps: Vec<Level> = loop {
             let here = self.drill.level().clone();

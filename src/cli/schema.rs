@@ -1,5 +1,6 @@
 //! `ebr schema`: the JSON Schema of the snapshot format, generated from the model's types, so
-//! editors can validate snapshot files. `docs/snapshot.schema.json` is this output.
+//! editors can validate snapshot files. `docs/snapshot.schema.json` is this output;
+//! `docs/agenda.schema.json` is `ebr schema --agenda`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,11 +14,18 @@ pub struct Args {
     /// Write the schema to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// The schema of agenda files (`*.agenda.toml`) instead of snapshots.
+    #[arg(long)]
+    agenda: bool,
 }
 
 /// The schema as pretty JSON with a trailing newline.
-fn schema_text() -> color_eyre::Result<String> {
-    let schema = schemars::schema_for!(ebr::model::Snapshot);
+fn schema_text(agenda: bool) -> color_eyre::Result<String> {
+    let schema = if agenda {
+        schemars::schema_for!(ebr::agenda::AgendaFile)
+    } else {
+        schemars::schema_for!(ebr::model::Snapshot)
+    };
     let mut text = serde_json::to_string_pretty(&schema)?;
     text.push('\n');
     Ok(text)
@@ -25,7 +33,7 @@ fn schema_text() -> color_eyre::Result<String> {
 
 /// Runs `ebr schema`.
 pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
-    let text = schema_text()?;
+    let text = schema_text(args.agenda)?;
     match args.out {
         Some(path) => std::fs::write(&path, text)
             .wrap_err_with(|| format!("cannot write {}", path.display()))?,

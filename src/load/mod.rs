@@ -34,6 +34,10 @@ use crate::model::Snapshot;
 /// memory stays a small multiple of this; a snapshot of 5,000 dealers is about a tenth of it.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
+/// The file-name ending of agenda files (see `crate::agenda`): they sit beside the snapshots
+/// they present, and folder scans skip them.
+pub const AGENDA_SUFFIX: &str = ".agenda.toml";
+
 /// The two file formats; they express exactly the same model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -142,6 +146,15 @@ pub fn load_file(path: &Path) -> Result<Loaded, FileReport> {
         return fail(too_large(bytes.len() as u64));
     }
     parse_bytes(&bytes, format, path)
+}
+
+/// Deserializes a TOML text into `T` (any serde type, such as an agenda), or one diagnostic
+/// located like the snapshot loader's: file:line:col, field path, what was found and expected.
+pub fn from_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: impl AsRef<Path>,
+) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|e| parse::diagnose_toml(e, text, file.as_ref()))
 }
 
 /// Where the value at a rendered field path (e.g. `targets[2].metric`) starts in a snapshot

@@ -114,6 +114,13 @@ pub(crate) fn starts_of(text: &str, format: Format, paths: &[&FieldPath]) -> Vec
     }
 }
 
+/// One located diagnostic for a TOML text that does not deserialize into the type asked for:
+/// a syntax error, or a value of the wrong type, an unknown or missing field, with its field
+/// path. Other TOML formats (agendas) report their problems the way snapshots do.
+pub(crate) fn diagnose_toml(error: toml::de::Error, text: &str, file: &Path) -> Diagnostic {
+    SyntaxOrData::Toml(error).diagnose(text, file)
+}
+
 /// A failed deserialization, by format.
 enum SyntaxOrData {
     Json(serde_json::Error),

@@ -110,14 +110,17 @@ pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
     })
 }
 
-/// Adds the snapshot files under `folder` (not following links to folders).
+/// Adds the snapshot files under `folder` (not following links to folders), skipping agendas.
 fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // Agendas (`*.agenda.toml`) sit beside the snapshots they present; they are not data.
+        if name.starts_with('.') || name.ends_with(super::AGENDA_SUFFIX) {
             continue;
         }
         match entry.file_type() {
