@@ -228,9 +228,16 @@ mod pnl {
                     prop_assert_eq!(shares, t.cost);
                 }
             }
-            let tool_margin: Money = p.tools.iter().map(|t| t.attributed_margin).sum();
-            prop_assert_eq!(tool_margin + p.unallocated_margin, p.attributed_margin());
-            let given: Money = s.pnl.drivers.iter().map(|d| d.attributed_margin).sum();
+            let tool_value: Money = p.tools.iter().map(|t| t.value()).sum();
+            prop_assert_eq!(tool_value + p.unallocated_value, p.total_value());
+            // EV adoption is a slice of incremental sales: never added.
+            let given: Money = s
+                .pnl
+                .drivers
+                .iter()
+                .filter(|d| d.driver != ValueDriver::EvAdoption)
+                .map(|d| d.attributed_margin)
+                .sum();
             prop_assert_eq!(p.attributed_margin(), given);
             if p.cost().amount().is_zero() {
                 prop_assert_eq!(p.roi().value(), None);

@@ -5,6 +5,7 @@
 //! disagree about a number. Nothing here knows the terminal.
 
 mod detail;
+mod waterfall;
 
 use std::cmp::Ordering;
 
@@ -16,6 +17,7 @@ use crate::compare::MatchSummary;
 use crate::metrics::Level;
 
 pub use detail::{Bar, Detail, Details};
+pub use waterfall::{Fall, Flow, Waterfall};
 
 /// Everything one tab shows at one drill level, top to bottom.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,6 +40,8 @@ pub enum Block {
     Text(TextBlock),
     /// What the screen says about the selected row of its first table (see [`Details`]).
     Detail(Details),
+    /// Steps from a start to an end (see [`Waterfall`]).
+    Waterfall(Waterfall),
 }
 
 /// A headline number.
@@ -361,7 +365,7 @@ impl Screen {
     pub fn table(&self) -> Option<&Table> {
         self.blocks.iter().find_map(|block| match block {
             Block::Table(table) => Some(table),
-            Block::Cards(_) | Block::Text(_) | Block::Detail(_) => None,
+            Block::Cards(_) | Block::Text(_) | Block::Detail(_) | Block::Waterfall(_) => None,
         })
     }
 }

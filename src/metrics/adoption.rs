@@ -38,8 +38,9 @@ pub const RETIRE_ROI_BELOW: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
 
 /// The retire rule, as help and the P&L view state it.
 pub const RETIRE_RULE: &str = "Retire candidate: costs money, adoption below 50 % (active users \
-     / seats, or dealers adopted / dealers when the tool has no seats) and ROI below 25 % \
-     (negative included).";
+     / seats, or dealers adopted / dealers when the tool has no seats) and ROI on its total \
+     value (its share of attributed margin, productivity value and cost-to-serve savings) below \
+     25 % (negative included).";
 
 /// Whether a tool is a candidate to retire: it costs something, its adoption is known and
 /// below [`RETIRE_ADOPTION_BELOW`], and its ROI is below [`RETIRE_ROI_BELOW`]. A tool that

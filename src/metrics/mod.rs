@@ -25,6 +25,7 @@ pub mod split;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod value;
 
 pub use adoption::{Adoption, RETIRE_RULE};
 pub use catalogue::{Direction, Metric, Threshold, Unit, UnknownMetric};

@@ -47,7 +47,7 @@ fn pnl() -> Pnl {
     s.pnl.drivers = vec![
         outcome(IncrementalSales, 15_000),
         outcome(ServiceRetention, 6_000),
-        outcome(EvAdoption, 1_000),
+        outcome(AccessoryRevenue, 1_000),
     ];
     Pnl::of(&s)
 }
@@ -67,12 +67,12 @@ fn shared_costs_and_margins_split_equally_and_add_up() {
     assert_eq!(p.drivers[0].cost, Money::from(5_000));
     assert_eq!(p.drivers[2].cost, Money::from(7_000));
     assert_eq!(p.unassigned_cost, Money::from(1_000));
-    assert_eq!(p.unallocated_margin, Money::from(1_000));
+    assert_eq!(p.unallocated_value, Money::from(1_000));
     assert_eq!(p.cost(), Money::from(13_000));
     let driver_costs: Money = p.drivers.iter().map(|d| d.cost).sum();
     assert_eq!(driver_costs + p.unassigned_cost, p.cost());
     let tool_margins: Money = p.tools.iter().map(|t| t.attributed_margin).sum();
-    assert_eq!(tool_margins + p.unallocated_margin, p.attributed_margin());
+    assert_eq!(tool_margins + p.unallocated_value, p.attributed_margin());
 }
 
 #[test]

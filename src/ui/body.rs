@@ -9,7 +9,7 @@ use crate::app::{App, Tab};
 use crate::ui::compare;
 use crate::ui::theme::Skin;
 use crate::ui::views;
-use crate::ui::widgets::{cards, detail, table, text};
+use crate::ui::widgets::{cards, detail, table, text, waterfall};
 
 /// Draws the screen of the tab on screen: with a compared period, the compare footer under
 /// it, and in the split view both periods side by side.
@@ -41,6 +41,7 @@ pub(crate) fn draw(
         Block::Cards(c) => cards::render(c, rect, buf, skin, app.display().ascii),
         Block::Text(t) => text::render(t, rect, buf, skin),
         Block::Detail(d) => detail::render(selected_detail(app, d), &d.empty, rect, buf, skin),
+        Block::Waterfall(w) => waterfall::render(w, rect, buf, skin),
         Block::Table(t) => {
             let all: Vec<usize>;
             let order = if primary {
@@ -97,6 +98,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             Block::Table(t) if Some(i) == primary => table_height(t, app.visible_rows().len()),
             Block::Table(t) => table_height(t, t.rows.len()),
             Block::Detail(d) => detail::height(selected_detail(app, d), area.width),
+            Block::Waterfall(w) => waterfall::height(w, area.width),
         })
         .collect();
     let gaps = u16::try_from(n - 1).unwrap_or(0);
@@ -110,6 +112,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             Block::Text(_) => 2.min(want[i]),
             Block::Cards(_) => 3.min(want[i]),
             Block::Detail(d) => detail::floor(selected_detail(app, d)).min(want[i]),
+            Block::Waterfall(w) => waterfall::floor(w).min(want[i]),
         }
     };
     // Shrink in this order: big card values first, then text, then card details, then the
@@ -122,7 +125,7 @@ pub fn screen(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer, skin: &S
             let least = match (&screen.blocks[i], pass) {
                 (Block::Cards(c), 0) => cards::compact_height(c, area.width).min(want[i]),
                 (Block::Text(_), 1)
-                | (Block::Cards(_) | Block::Detail(_), 2)
+                | (Block::Cards(_) | Block::Detail(_) | Block::Waterfall(_), 2)
                 | (Block::Table(_), 3) => floor(i),
                 _ => continue,
             };

@@ -13,7 +13,8 @@ use crate::ui::theme::Skin;
 /// How the numbers are computed, for the reviewer who asks.
 pub const DEFINITIONS: &[&str] = &[
     "Ratios: summed parts divided at every level; n/a: nothing to divide by.",
-    "Rates change in pp. ROI = (attributed margin - martech cost) / martech cost.",
+    "Rates change in pp. ROI = (total value - martech cost) / martech cost.",
+    "Total value = attributed margin + productivity value + cost-to-serve savings (P&L bridge).",
 ];
 
 /// What the marks beside a value mean, in the glyphs in use.

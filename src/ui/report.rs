@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::app::screen::{Align, Block, Card, Details, Mark, Row, Table, TextBlock};
+use crate::app::screen::{Align, Block, Card, Details, Mark, Row, Table, TextBlock, Waterfall};
 use crate::app::{Action, App, Display, Tab};
 use crate::ui::fit::{width, wrap};
 use crate::ui::theme::Glyphs;
@@ -35,6 +35,7 @@ pub fn write(mut app: App, out: &mut impl Write) -> io::Result<()> {
                 Block::Table(table) => write_table(table, out)?,
                 Block::Text(text) => write_text(text, out)?,
                 Block::Detail(details) => write_details(details, out)?,
+                Block::Waterfall(w) => write_waterfall(w, out)?,
             }
         }
     }
@@ -157,6 +158,29 @@ fn write_text(text: &TextBlock, out: &mut impl Write) -> io::Result<()> {
         for line in wrap(paragraph, WRAP) {
             writeln!(out, "{line}")?;
         }
+    }
+    Ok(())
+}
+
+/// Width of a waterfall in the report: room for every step's definition.
+const WATERFALL_WIDTH: u16 = 160;
+
+/// A waterfall drawn by the terminal's widget in ASCII, line by line.
+fn write_waterfall(w: &Waterfall, out: &mut impl Write) -> io::Result<()> {
+    use ratatui::{buffer::Buffer, layout::Rect};
+    let width = WATERFALL_WIDTH;
+    let area = Rect::new(0, 0, width, crate::ui::widgets::waterfall::height(w, width));
+    let mut buf = Buffer::empty(area);
+    let skin = crate::ui::theme::Skin::new(Display {
+        colour: false,
+        ascii: true,
+    });
+    crate::ui::widgets::waterfall::render(w, area, &mut buf, &skin);
+    for y in area.top()..area.bottom() {
+        let line: String = (area.left()..area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

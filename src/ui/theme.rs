@@ -117,6 +117,10 @@ pub struct Glyphs {
     pub dot: &'static str,
     /// A full cell of a bar.
     pub bar: &'static str,
+    /// A cell of a bar that takes away (a waterfall's cost).
+    pub shade: &'static str,
+    /// A cell of a bar that is part of the one above (shown, not added).
+    pub part: &'static str,
     /// Block borders.
     pub border: border::Set<'static>,
     /// Up and down arrows as key names.
@@ -148,6 +152,8 @@ impl Glyphs {
                 pointer: ">",
                 dot: " | ",
                 bar: "#",
+                shade: "-",
+                part: ":",
                 border: ASCII_BORDER,
                 arrows: ("Up", "Down"),
             }
@@ -161,6 +167,8 @@ impl Glyphs {
                 pointer: "▸",
                 dot: " · ",
                 bar: "█",
+                shade: "░",
+                part: "▒",
                 border: border::ROUNDED,
                 arrows: ("↑", "↓"),
             }

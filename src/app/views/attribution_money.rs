@@ -109,6 +109,40 @@ impl MoneyText {
     }
 }
 
+impl MoneyText {
+    /// Signed parts of a sum as shown (in the table's unit), adding up to the sum as shown: each
+    /// part rounded down, then the units left handed to the largest remainders. Serves
+    /// walks like a value bridge, where a cost takes away and the rest adds.
+    pub(super) fn signed_partition(&self, parts: &[Decimal]) -> (Vec<Decimal>, Decimal) {
+        let step = Decimal::new(1, self.dp);
+        let exact: Vec<Decimal> = parts.iter().map(|&p| p / self.unit).collect();
+        let total = self.scaled(parts.iter().copied().sum());
+        let mut shown: Vec<Decimal> = exact.iter().map(|&e| (e / step).floor() * step).collect();
+        let mut left = ((total - shown.iter().copied().sum::<Decimal>()) / step)
+            .round()
+            .to_usize()
+            .unwrap_or(0);
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        // Largest remainder first; ties to the earlier part.
+        order.sort_by(|&a, &b| {
+            (exact[b] - shown[b])
+                .cmp(&(exact[a] - shown[a]))
+                .then(a.cmp(&b))
+        });
+        for &i in order.iter().cycle().take(parts.len() * 2) {
+            if left == 0 {
+                break;
+            }
+            shown[i] += step;
+            left -= 1;
+        }
+        for s in &mut shown {
+            s.rescale(self.dp);
+        }
+        (shown, total)
+    }
+}
+
 /// Percent shares of a whole to one decimal, adding up to 100.0 % (largest remainder); `None`
 /// when the whole is zero or a part is negative.
 pub(super) fn percent_shares(parts: &[Decimal]) -> Option<Vec<Decimal>> {
@@ -181,7 +215,37 @@ mod tests {
         assert_eq!(percent_shares(&[Decimal::ZERO]), None);
     }
 
+    #[test]
+    fn a_walk_with_a_cost_adds_up_as_shown() {
+        // -726,000.4 + 1,530,400.6 + 236,100.6 = 1,040,500.8 → $1,041K; each part rounded on
+        // its own would read -726 + 1,530 + 236 = 1,040.
+        let parts = [
+            Decimal::new(-7_260_004, 1),
+            Decimal::new(15_304_006, 1),
+            Decimal::new(2_361_006, 1),
+        ];
+        let m = money(&parts);
+        let (shown, total) = m.signed_partition(&parts);
+        assert_eq!(total, Decimal::from(1_041));
+        assert_eq!(
+            shown,
+            [
+                Decimal::from(-726),
+                Decimal::from(1_531),
+                Decimal::from(236)
+            ]
+        );
+    }
+
     proptest! {
+        #[test]
+        fn signed_parts_add_up_to_the_shown_sum(cents in prop::collection::vec(-50_000_000_000i64..50_000_000_000, 1..8)) {
+            let parts: Vec<Decimal> = cents.iter().map(|&c| Decimal::new(c, 2)).collect();
+            let m = money(&parts);
+            let (shown, total) = m.signed_partition(&parts);
+            prop_assert_eq!(shown.iter().copied().sum::<Decimal>(), total);
+        }
+
         #[test]
         fn shown_parts_add_up_to_the_shown_total(cents in prop::collection::vec(0i64..50_000_000_000, 1..8)) {
             let parts: Vec<Decimal> = cents.iter().map(|&c| Decimal::new(c, 2)).collect();

@@ -263,7 +263,7 @@ fn cost_to_serve(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
     }
 }
 
-/// Martech ROI for the period, with payback and its parts.
+/// Martech ROI on total value for the period, with its parts, the margin-only ROI and payback.
 fn roi(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
     let roi = pnl.roi().value();
     let payback = match pnl.payback_months() {
@@ -280,9 +280,13 @@ fn roi(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
             drilled,
             vec![
                 format!(
-                    "margin {} / cost {}",
-                    money(ctx, Some(pnl.attributed_margin().amount())),
+                    "value {} / cost {}",
+                    money(ctx, Some(pnl.total_value().amount())),
                     money(ctx, Some(pnl.cost().amount()))
+                ),
+                format!(
+                    "margin-only {}",
+                    format_with(Unit::Rate, pnl.margin_roi().value(), "", Style::FULL)
                 ),
                 payback,
             ],

@@ -1,11 +1,14 @@
-//! P&L: martech cost against ecosystem revenue and margin, per tool and per value driver, from
-//! [`crate::metrics::Pnl`]. Headline cards (cost, attributed margin, ROI and payback,
-//! productivity and cost to serve); a table of tools whose total row is the sum of the rows
+//! P&L: martech cost against the value it brings, per tool and per value driver, from
+//! [`crate::metrics::Pnl`]. Headline cards (cost, total value, ROI on it with the margin-only
+//! ROI beside it and payback, productivity and cost to serve); a table of tools whose total row is the sum of the rows
 //! shown (the P&L splits cents exactly), with retire candidates marked and the rule in its
 //! title (in full in each tool's detail); the ROI and payback definitions; the selected tool's
-//! cost split over its drivers; a table of value drivers whose title states the allocation.
+//! cost split over its drivers; the value bridge (cost → margin by driver → productivity →
+//! cost-to-serve savings → net value) as a waterfall; a table of value drivers whose title
+//! states the allocation.
 //! The stack is snapshot-wide: drilled in, the view says so.
 
+mod bridge;
 mod drivers;
 mod tools;
 
@@ -13,7 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::app::screen::{Block, Card, Details, Screen, TextBlock, Tone};
 use crate::compare::{Change, verdict_glyph};
-use crate::metrics::pnl::{PAYBACK_DEFINITION, ROI_DEFINITION};
+use crate::metrics::value::{MARGIN_ROI_DEFINITION, PAYBACK_DEFINITION, ROI_DEFINITION};
 use crate::metrics::{Direction, NOT_AVAILABLE, Pnl, Unit, format::fixed};
 use crate::model::{Money, ReviewView, ValueDriver};
 
@@ -32,7 +35,9 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         Block::Table(tools::table(ctx, &pnl, was.as_ref())),
         Block::Text(TextBlock {
             title: String::new(),
-            paragraphs: vec![format!("{ROI_DEFINITION}. {PAYBACK_DEFINITION}.")],
+            paragraphs: vec![format!(
+                "{ROI_DEFINITION}. {MARGIN_ROI_DEFINITION}. {PAYBACK_DEFINITION}."
+            )],
         }),
         Block::Detail(Details {
             items: pnl
@@ -42,6 +47,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
                 .collect(),
             empty: "Select a tool to see its cost split and adoption.".to_owned(),
         }),
+        Block::Waterfall(bridge::waterfall(ctx, &pnl)),
         Block::Table(drivers::table(ctx, &pnl)),
     ];
     blocks.extend(commentary(snapshot, ReviewView::Pnl));
@@ -50,14 +56,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
 
 /// A value driver as the review names it.
 pub fn driver_label(driver: ValueDriver) -> &'static str {
-    match driver {
-        ValueDriver::IncrementalSales => "Incremental sales",
-        ValueDriver::AccessoryRevenue => "Accessory revenue",
-        ValueDriver::ServiceRetention => "Service retention",
-        ValueDriver::EvAdoption => "EV adoption",
-        ValueDriver::DealerProductivity => "Dealer productivity",
-        ValueDriver::CostToServe => "Cost to serve",
-    }
+    crate::metrics::value::label(driver)
 }
 
 /// "4.3 mo", or "n/a" when the margin never pays the cost back.
@@ -100,18 +99,28 @@ fn cards(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Card> {
             ..Card::default()
         },
         Card {
-            title: "Attributed margin".to_owned(),
-            value: money(ctx, pnl.attributed_margin(), true),
+            title: "Total value".to_owned(),
+            value: money(ctx, pnl.total_value(), true),
             detail: vec![
-                format!("of {} margin", money(ctx, pnl.gross_margin(), true)),
-                format!("on {} revenue", money(ctx, pnl.revenue(), true)),
+                format!(
+                    "margin {} of {}",
+                    money(ctx, pnl.attributed_margin(), true),
+                    money(ctx, pnl.gross_margin(), true)
+                ),
+                format!(
+                    "+ productivity, savings {}",
+                    money(ctx, pnl.total_value() - pnl.attributed_margin(), true)
+                ),
             ],
             ..Card::default()
         },
         Card {
             title: "Martech ROI".to_owned(),
             value: rate(roi),
-            detail: vec![format!("payback {}", payback(pnl.payback_months()))],
+            detail: vec![
+                format!("margin-only ROI {}", rate(pnl.margin_roi())),
+                format!("payback {}", payback(pnl.payback_months())),
+            ],
             tone: match roi.value() {
                 Some(v) if v < Decimal::ZERO => Tone::Bad,
                 _ => Tone::Plain,
@@ -144,9 +153,7 @@ fn cards(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Card> {
     let higher = Direction::HigherIsBetter;
     let figures: [(Unit, Direction, PnlFigure); 4] = [
         (Unit::Money, lower, |p| Some(p.cost().amount())),
-        (Unit::Money, higher, |p| {
-            Some(p.attributed_margin().amount())
-        }),
+        (Unit::Money, higher, |p| Some(p.total_value().amount())),
         (Unit::Rate, higher, |p| p.roi().value()),
         (Unit::Money, higher, |p| {
             Some(p.productivity_value().amount())

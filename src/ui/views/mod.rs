@@ -14,7 +14,7 @@ use crate::app::screen::Block;
 use crate::app::{App, Tab};
 use crate::ui::body::{draw, selected_detail, table_height};
 use crate::ui::theme::Skin;
-use crate::ui::widgets::{cards, detail, text};
+use crate::ui::widgets::{cards, detail, text, waterfall};
 
 /// What a block is to the layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,8 @@ enum Kind {
     Cards,
     /// The selected row's detail.
     Detail,
+    /// A waterfall: its bars, then its lines.
+    Waterfall,
 }
 
 /// How far a claim grows a block.
@@ -61,8 +63,10 @@ fn claims(tab: Tab) -> &'static [(Kind, Step)] {
             (Primary, Floor),
             (Definitions, Want),
             (Cards, Floor),
+            (Waterfall, Floor),
             (Primary, Want),
             (Second, Want),
+            (Waterfall, Want),
             (Cards, Mid),
             (Notes, Want),
             (Detail, Floor),
@@ -106,7 +110,10 @@ impl Fit {
 
     /// Whether the block may take less than a step asks for (a table scrolls, text is cut).
     fn cuttable(&self) -> bool {
-        matches!(self.kind, Kind::Primary | Kind::Notes | Kind::Detail)
+        matches!(
+            self.kind,
+            Kind::Primary | Kind::Notes | Kind::Detail | Kind::Waterfall
+        )
     }
 }
 
@@ -146,6 +153,16 @@ fn fit(app: &App, block: &Block, primary: bool, width: u16) -> Fit {
             let floor = detail::floor(selected).min(want);
             Fit {
                 kind: Kind::Detail,
+                floor,
+                mid: floor,
+                want,
+            }
+        }
+        Block::Waterfall(w) => {
+            let want = waterfall::height(w, width);
+            let floor = waterfall::floor(w).min(want);
+            Fit {
+                kind: Kind::Waterfall,
                 floor,
                 mid: floor,
                 want,

@@ -1,5 +1,5 @@
 //! Drawing functions for the view-model blocks: tables, cards, text, sparklines, the selected
-//! row's detail.
+//! row's detail, waterfalls.
 
 pub mod bigtext;
 pub mod cards;
@@ -7,3 +7,4 @@ pub mod detail;
 pub mod spark;
 pub mod table;
 pub mod text;
+pub mod waterfall;

@@ -1,4 +1,5 @@
-//! The P&L by tool: cost, attributed margin, ROI, payback, adoption and the retire mark, with a
+//! The P&L by tool: cost, value (its share of attributed margin, productivity value and
+//! cost-to-serve savings), ROI on that value, payback, adoption and the retire mark, with a
 //! total row that is the sum of the rows shown, and each tool's detail.
 
 use rust_decimal::Decimal;
@@ -25,7 +26,7 @@ pub const UNALLOCATED: &str = "unallocated";
 /// The rule in a few words, for the table's title.
 pub fn retire_rule_short() -> String {
     format!(
-        "retire = adoption < {} and ROI < {}",
+        "retire = adoption < {} and ROI on value < {}",
         rate(Ratio::new(RETIRE_ADOPTION_BELOW, Decimal::ONE)),
         rate(Ratio::new(RETIRE_ROI_BELOW, Decimal::ONE)),
     )
@@ -48,13 +49,7 @@ fn columns(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Column> {
         "Cost",
         1,
     ));
-    columns.extend(figure_columns(
-        ctx,
-        "margin",
-        "Attributed margin",
-        "Margin",
-        2,
-    ));
+    columns.extend(figure_columns(ctx, "value", "Value", "Value", 2));
     columns.extend(figure_columns(ctx, "roi", "ROI", "ROI", 1));
     columns.push(retire_column());
     columns.push(num("payback", "Payback", "Payback", 3));
@@ -75,8 +70,8 @@ fn cost_measure() -> Measure {
     Measure::new(Unit::Money, Direction::LowerIsBetter)
 }
 
-/// Attributed margin: higher is better.
-fn margin_measure() -> Measure {
+/// Value: higher is better.
+fn value_measure() -> Measure {
     Measure::new(Unit::Money, Direction::HigherIsBetter)
 }
 
@@ -131,10 +126,10 @@ fn cells(
     ));
     cells.extend(with_change(
         ctx,
-        now.map(|t| money_cell(ctx, t.attributed_margin)),
-        &margin_measure(),
-        now.map(|t| t.attributed_margin.amount()),
-        then.map(|t| t.attributed_margin.amount()),
+        now.map(|t| money_cell(ctx, t.value())),
+        &value_measure(),
+        now.map(|t| t.value().amount()),
+        then.map(|t| t.value().amount()),
     ));
     cells.extend(with_change(
         ctx,
@@ -163,11 +158,11 @@ fn cells(
     cells
 }
 
-/// The row of margin no tool can claim (drivers no tool serves), so the margin column adds up
-/// to the P&L's attributed margin; `None` when there is none.
+/// The row of value no tool can claim (drivers no tool serves), so the value column adds up
+/// to the P&L's total value; `None` when there is none.
 fn unallocated(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Option<Row> {
-    let then = was.map(|w| w.unallocated_margin);
-    if pnl.unallocated_margin == Money::ZERO && then.is_none_or(|m| m == Money::ZERO) {
+    let then = was.map(|w| w.unallocated_value);
+    if pnl.unallocated_value == Money::ZERO && then.is_none_or(|m| m == Money::ZERO) {
         return None;
     }
     let name = "Drivers no tool serves";
@@ -175,9 +170,9 @@ fn unallocated(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Option<Row> {
     cells.extend(blanks(ctx));
     cells.extend(with_change(
         ctx,
-        Some(money_cell(ctx, pnl.unallocated_margin)),
-        &margin_measure(),
-        Some(pnl.unallocated_margin.amount()),
+        Some(money_cell(ctx, pnl.unallocated_value)),
+        &value_measure(),
+        Some(pnl.unallocated_value.amount()),
         then.map(Money::amount),
     ));
     cells.extend(blanks(ctx));
@@ -205,10 +200,10 @@ fn total(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Cell> {
     ));
     cells.extend(with_change(
         ctx,
-        Some(money_cell(ctx, sum.attributed_margin)),
-        &margin_measure(),
-        Some(sum.attributed_margin.amount()),
-        then.map(|t| t.attributed_margin.amount()),
+        Some(money_cell(ctx, sum.value())),
+        &value_measure(),
+        Some(sum.value().amount()),
+        then.map(|t| t.value().amount()),
     ));
     cells.extend(with_change(
         ctx,
@@ -236,7 +231,7 @@ fn total(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Cell> {
     cells
 }
 
-/// The tools of a P&L (and its unallocated margin) added up: money summed, ROI, payback and
+/// The tools of a P&L (and its unallocated value) added up: money summed, ROI, payback and
 /// seat use from the summed parts. Dealer adoption does not add across tools.
 fn summed(pnl: &Pnl) -> ToolPnl {
     let mut sum = ToolPnl {
@@ -244,7 +239,8 @@ fn summed(pnl: &Pnl) -> ToolPnl {
         name: "All tools".to_owned(),
         annual_cost: Money::ZERO,
         cost: Money::ZERO,
-        attributed_margin: pnl.unallocated_margin,
+        attributed_margin: Money::ZERO,
+        other_value: pnl.unallocated_value,
         cost_by_driver: Vec::new(),
         adoption: Adoption {
             seats: Ratio::default(),
@@ -255,12 +251,13 @@ fn summed(pnl: &Pnl) -> ToolPnl {
         sum.annual_cost += tool.annual_cost;
         sum.cost += tool.cost;
         sum.attributed_margin += tool.attributed_margin;
+        sum.other_value += tool.other_value;
         sum.adoption.seats += tool.adoption.seats;
     }
     sum
 }
 
-/// The tools table: one row per tool in stack order, the unallocated margin if any, the total
+/// The tools table: one row per tool in stack order, the unallocated value if any, the total
 /// pinned on top. When comparing (`was` = the compared period's P&L), tools are matched by id
 /// (one only a period has is listed as added or removed) and cost, margin, ROI and adoption
 /// get their compared value and change; the total is the sum of the rows shown in each period.
@@ -307,7 +304,11 @@ fn verdict(tool: &ToolPnl) -> String {
         .headline()
         .map(|a| rate(Ratio::new(a, Decimal::ONE)));
     let adoption = adoption.unwrap_or_else(|| "unknown".to_owned());
-    let roi = rate(tool.roi());
+    let roi = format!(
+        "{} on its value (margin only {})",
+        rate(tool.roi()),
+        rate(tool.margin_roi())
+    );
     if tool.retire_candidate() {
         format!("Retire candidate: adoption {adoption} and ROI {roi}.")
     } else if tool.cost == Money::ZERO {
@@ -334,7 +335,15 @@ pub fn detail(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Detail {
             }
         })
         .collect();
-    let mut lines = Vec::new();
+    // The verdict first: it is what the room asks about, and the first lines are kept when
+    // room runs short.
+    let mut lines = vec![verdict(tool)];
+    lines.push(format!(
+        "Value {}: attributed margin {}, productivity and cost-to-serve savings {}.",
+        money(ctx, tool.value(), true),
+        money(ctx, tool.attributed_margin, true),
+        money(ctx, tool.other_value, true),
+    ));
     if let Some(t) = snapshot.stack.iter().find(|t| t.id == tool.id) {
         let c = &t.annual_cost;
         lines.push(format!(
@@ -357,7 +366,6 @@ pub fn detail(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Detail {
     if tool.cost_by_driver.is_empty() {
         lines.push("Serves no value driver: its cost is in no driver's line.".to_owned());
     }
-    lines.push(verdict(tool));
     lines.push(RETIRE_RULE.to_owned());
     Detail {
         row: tool.id.as_str().to_owned(),
