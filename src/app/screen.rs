@@ -237,6 +237,9 @@ pub struct Row {
     pub drill: Option<Level>,
     /// One cell per column.
     pub cells: Vec<Cell>,
+    /// A part of the row above it (EV adoption inside incremental sales): shown, never
+    /// counted in a total.
+    pub slice: bool,
 }
 
 impl Row {
@@ -247,6 +250,7 @@ impl Row {
             search: name.to_lowercase(),
             drill: None,
             cells,
+            slice: false,
         }
     }
 
@@ -274,15 +278,33 @@ pub struct Table {
     /// When the rows of two periods were matched by id: how many matched, were added,
     /// removed or renamed (the summary line under a compare table).
     pub matched: Option<MatchSummary>,
+    /// Its first pinned row is the sum of its rows (slices left out) in every money column:
+    /// the rows are then rounded to add up to the total as shown.
+    pub sums: bool,
 }
 
 impl Table {
     /// A table; computes each column's width from its cells.
-    pub fn new(title: &str, mut columns: Vec<Column>, pinned: Vec<Row>, rows: Vec<Row>) -> Table {
+    pub fn new(title: &str, columns: Vec<Column>, pinned: Vec<Row>, rows: Vec<Row>) -> Table {
+        let mut table = Table {
+            title: title.to_owned(),
+            columns,
+            pinned,
+            rows,
+            empty: "no rows".to_owned(),
+            matched: None,
+            sums: false,
+        };
+        table.refit();
+        table
+    }
+
+    /// Sets each column's width to its widest cell (after its cells' texts changed).
+    pub fn refit(&mut self) {
         // One pass over the cells, row by row (a compare table of every dealer group holds
         // tens of thousands); plain ASCII text is as wide as it is long.
-        let mut widths = vec![0usize; columns.len()];
-        for row in pinned.iter().chain(&rows) {
+        let mut widths = vec![0usize; self.columns.len()];
+        for row in self.pinned.iter().chain(&self.rows) {
             for (width, cell) in widths.iter_mut().zip(&row.cells) {
                 let text = if cell.text.is_ascii() {
                     cell.text.len()
@@ -292,17 +314,15 @@ impl Table {
                 *width = (*width).max(text + usize::from(cell.mark.is_some()) * 2);
             }
         }
-        for (column, width) in columns.iter_mut().zip(widths) {
+        for (column, width) in self.columns.iter_mut().zip(widths) {
             column.width = width;
         }
-        Table {
-            title: title.to_owned(),
-            columns,
-            pinned,
-            rows,
-            empty: "no rows".to_owned(),
-            matched: None,
-        }
+    }
+
+    /// The same table, its first pinned row marked as the sum of its rows (see [`Table::sums`]).
+    pub fn summing(mut self) -> Table {
+        self.sums = true;
+        self
     }
 
     /// The same table with the summary of its rows matched between two periods.

@@ -113,6 +113,7 @@ fn placeholder(row: &Row, columns: usize, blank: &str) -> Row {
         search: row.search.clone(),
         drill: row.drill.clone(),
         cells,
+        slice: row.slice,
     }
 }
 

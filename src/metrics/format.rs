@@ -85,6 +85,19 @@ pub fn format_with(unit: Unit, value: Option<Decimal>, currency: &str, style: St
     }
 }
 
+/// A value rounded as [`format_with`] shows it (a rate to a tenth of a percent, an average to
+/// one decimal, a count to the unit), so a judgement on it (a target status) agrees with the
+/// digits on screen. Money is returned as is: its compact display varies with the amount.
+pub fn as_shown(unit: Unit, value: Decimal) -> Decimal {
+    let dp = match unit {
+        Unit::Count => 0,
+        Unit::Rate => 3,
+        Unit::Number | Unit::Score | Unit::Minutes | Unit::Days | Unit::Years | Unit::Multiple => 1,
+        Unit::Money => return value,
+    };
+    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// `text` followed by `suffix`, reusing its allocation.
 fn suffixed(mut text: String, suffix: &str) -> String {
     text.push_str(suffix);

@@ -6,38 +6,33 @@ use rust_decimal::Decimal;
 
 use crate::app::screen::{Cell, Tone};
 use crate::attribution::sensitivity::RowSensitivity;
-use crate::metrics::{Style, Unit, format_with};
 
-use super::Context;
+use super::attribution_money::MoneyText;
 
 /// "$120K–$310K" and "1–3 ↕" (rank under the model in use, and whether the ranking flips).
+/// The band runs from the smallest to the largest of the row's credits as the model columns
+/// show them (`shown`, in the table's unit), so it never disagrees with the columns beside it.
 pub(super) fn band_cells(
-    ctx: &Context<'_>,
+    money: &MoneyText,
+    shown: &[Decimal],
     band: Option<&RowSensitivity>,
     in_use: Option<usize>,
-    dash: &str,
-    flip: &str,
+    (dash, flip): (&str, &str),
 ) -> [Cell; 2] {
     let Some(band) = band else {
         return [Cell::text(""), Cell::text("")];
     };
-    let currency = &ctx.card.snapshot().ecosystem.currency;
-    let compact = |d: Decimal| {
-        format_with(
-            Unit::Money,
-            Some(d),
-            currency,
-            Style {
-                compact: true,
-                ascii: ctx.ascii,
-            },
-        )
-    };
-    let spread = band.max - band.min;
-    let band_text = if spread.is_zero() {
-        compact(band.max)
+    let lo = shown.iter().copied().min().unwrap_or_default();
+    let hi = shown.iter().copied().max().unwrap_or_default();
+    let spread = money.amount_of_shown(hi - lo);
+    let band_text = if lo == hi {
+        money.text_of_shown(hi)
     } else {
-        format!("{}{dash}{}", compact(band.min), compact(band.max))
+        format!(
+            "{}{dash}{}",
+            money.text_of_shown(lo),
+            money.text_of_shown(hi)
+        )
     };
     let (lo, hi) = band
         .ranks

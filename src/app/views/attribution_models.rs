@@ -265,13 +265,20 @@ fn table(
                 }
             }
             match at {
-                Some(i) => cells.extend(band_cells(
-                    ctx,
-                    bands.get(i),
-                    ran.iter().position(|(m, _)| *m == ctx.model),
-                    dash,
-                    flip,
-                )),
+                Some(i) => {
+                    // The credits of the models that ran, as their columns show them.
+                    let row: Vec<Decimal> = values
+                        .iter()
+                        .filter_map(|v| v.as_ref().map(|(parts, _)| parts[i]))
+                        .collect();
+                    cells.extend(band_cells(
+                        &money,
+                        &row,
+                        bands.get(i),
+                        ran.iter().position(|(m, _)| *m == ctx.model),
+                        (dash, flip),
+                    ));
+                }
                 None => cells.extend([Cell::text(""), Cell::text("")]),
             }
             let key = at.and_then(|i| in_use.map(|c| c.value[i].0));

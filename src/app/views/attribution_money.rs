@@ -80,6 +80,11 @@ impl MoneyText {
         self.text_of_shown(self.scaled(amount))
     }
 
+    /// An amount already in the table's unit, back in money.
+    pub(super) fn amount_of_shown(&self, shown: Decimal) -> Decimal {
+        shown * self.unit
+    }
+
     /// A cell for an amount already in the table's unit; it sorts by the amount shown.
     pub(super) fn cell_of_shown(&self, shown: Decimal) -> Cell {
         Cell::num(self.text_of_shown(shown), Some(shown * self.unit))
@@ -110,36 +115,16 @@ impl MoneyText {
 }
 
 impl MoneyText {
-    /// Signed parts of a sum as shown (in the table's unit), adding up to the sum as shown: each
-    /// part rounded down, then the units left handed to the largest remainders. Serves
-    /// walks like a value bridge, where a cost takes away and the rest adds.
+    /// Signed parts of a sum as shown (in the table's unit), adding up to the sum as shown
+    /// (see [`super::scale::apportion_signed`]): walks like a value bridge, where a cost takes
+    /// away and the rest adds.
     pub(super) fn signed_partition(&self, parts: &[Decimal]) -> (Vec<Decimal>, Decimal) {
-        let step = Decimal::new(1, self.dp);
-        let exact: Vec<Decimal> = parts.iter().map(|&p| p / self.unit).collect();
-        let total = self.scaled(parts.iter().copied().sum());
-        let mut shown: Vec<Decimal> = exact.iter().map(|&e| (e / step).floor() * step).collect();
-        let mut left = ((total - shown.iter().copied().sum::<Decimal>()) / step)
-            .round()
-            .to_usize()
-            .unwrap_or(0);
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        // Largest remainder first; ties to the earlier part.
-        order.sort_by(|&a, &b| {
-            (exact[b] - shown[b])
-                .cmp(&(exact[a] - shown[a]))
-                .then(a.cmp(&b))
-        });
-        for &i in order.iter().cycle().take(parts.len() * 2) {
-            if left == 0 {
-                break;
-            }
-            shown[i] += step;
-            left -= 1;
-        }
-        for s in &mut shown {
-            s.rescale(self.dp);
-        }
-        (shown, total)
+        let scale = super::scale::Scale {
+            unit: self.unit,
+            suffix: self.suffix,
+            dp: self.dp,
+        };
+        super::scale::apportion_signed(parts, scale)
     }
 }
 

@@ -168,7 +168,7 @@ pub fn figure_cells(
     compared: Option<Decimal>,
 ) -> Vec<Cell> {
     let mut value = Cell::num(format_measure(ctx, measure, current), current);
-    if let Some(status) = status_for(measure.direction, current, measure.target) {
+    if let Some(status) = shown_status(measure, current) {
         value.text = format!("{} {}", value.text, status.symbol(ctx.ascii));
         value.tone = status_tone(status);
     }
@@ -243,6 +243,17 @@ pub fn status_tone(status: TargetStatus) -> Tone {
     }
 }
 
+/// The status of a figure against its target, judged on the value and the target as shown
+/// (7.98 % against 8.0 % reads "8.0 %": on track, not at risk).
+fn shown_status(measure: &Measure, current: Option<Decimal>) -> Option<TargetStatus> {
+    let shown = |v: Decimal| crate::metrics::format::as_shown(measure.unit, v);
+    status_for(
+        measure.direction,
+        current.map(shown),
+        measure.target.map(shown),
+    )
+}
+
 /// A card's compare and target lines for a figure: the change and relative change (toned),
 /// the compared value as the first detail line, and the status against the target in words
 /// ("✓ on track · target 90.0 %").
@@ -253,7 +264,7 @@ pub fn card_compare(
     current: Option<Decimal>,
     compared: Option<Decimal>,
 ) -> Card {
-    if let Some(status) = status_for(measure.direction, current, measure.target) {
+    if let Some(status) = shown_status(measure, current) {
         let text = format!(
             "{} {} · target {}",
             status.symbol(ctx.ascii),

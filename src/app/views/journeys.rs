@@ -58,8 +58,9 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     };
     let mut columns = columns(ctx, &handoffs);
     add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
-    let mut table =
-        Table::new(&title, columns, pinned, rows).with_empty("this snapshot has no journeys");
+    let mut table = Table::new(&title, columns, pinned, rows)
+        .with_empty("this snapshot has no journeys")
+        .summing();
     if comparing(ctx) {
         table = table.with_matched(summarize(&matched));
     }

@@ -18,6 +18,7 @@ mod overview;
 mod pnl;
 #[cfg(test)]
 mod review_fixture;
+pub mod scale;
 mod segments;
 mod trend;
 
@@ -97,7 +98,7 @@ impl Dimension {
 
 /// Builds the screen of `tab`.
 pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
-    match tab {
+    let mut screen = match tab {
         Tab::Overview => overview::build(ctx),
         Tab::Journeys => journeys::build(ctx),
         Tab::Segments => segments::build(ctx),
@@ -105,5 +106,14 @@ pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
         Tab::Maturity => maturity::build(ctx),
         Tab::Pnl => pnl::build(ctx),
         Tab::Attribution => attribution::build(ctx),
+    };
+    // One rounding rule for every table (see [`scale`]).
+    let symbol =
+        crate::metrics::format::currency_symbol(&ctx.card.snapshot().ecosystem.currency, ctx.ascii);
+    for block in &mut screen.blocks {
+        if let super::screen::Block::Table(table) = block {
+            scale::one_scale(table, &symbol);
+        }
     }
+    screen
 }

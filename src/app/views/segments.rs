@@ -167,7 +167,9 @@ pub fn build(ctx: &Context<'_>) -> Screen {
             (rows, summarize(&matched))
         }
     };
-    let mut table = Table::new(&title, columns, pinned, rows).with_empty("nothing to cut here");
+    let mut table = Table::new(&title, columns, pinned, rows)
+        .with_empty("nothing to cut here")
+        .summing();
     if comparing(ctx) {
         table = table.with_matched(summary);
     }

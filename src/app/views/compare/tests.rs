@@ -199,3 +199,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_status_is_judged_on_the_value_as_shown() {
+    // EV share 7.98 % against a target of 8.0 %: the screen reads "8.0 %", so on track, not
+    // "8.0 % ! at risk".
+    let c = card(fixture::snapshot());
+    let ctx = ctx(&c, None);
+    let mut measure = Measure::new(Unit::Rate, Direction::HigherIsBetter);
+    measure.target = Some(Decimal::new(8, 2));
+    let cells = figure_cells(&ctx, &measure, Some(Decimal::new(798, 4)), None);
+    assert_eq!(cells[0].text, "8.0 % ✓");
+    // 7.94 % reads 7.9 %: short of 8.0 %, within 5 % of it: at risk.
+    let cells = figure_cells(&ctx, &measure, Some(Decimal::new(794, 4)), None);
+    assert_eq!(cells[0].text, "7.9 % !");
+}

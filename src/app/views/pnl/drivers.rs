@@ -111,7 +111,9 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl) -> Table {
         for &driver in std::iter::once(whole).chain(slices) {
             let d = pnl.driver(driver);
             let key = format!("{:?}", d.driver).to_lowercase();
-            rows.push(Row::new(key, &name(d), cells(ctx, pnl, d)));
+            let mut row = Row::new(key, &name(d), cells(ctx, pnl, d));
+            row.slice = d.slice_of.is_some();
+            rows.push(row);
             notes.extend(slice_note(driver));
         }
     }
@@ -130,5 +132,5 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl) -> Table {
         title.push_str(dot(ctx));
         title.push_str(note);
     }
-    Table::new(&title, columns(), pinned, rows)
+    Table::new(&title, columns(), pinned, rows).summing()
 }

@@ -289,8 +289,9 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Table {
         rows.push(row);
     }
     let title = format!("Tools{}{}", dot(ctx), retire_rule_short());
-    let mut table =
-        Table::new(&title, columns, pinned, rows).with_empty("this snapshot has no martech stack");
+    let mut table = Table::new(&title, columns, pinned, rows)
+        .with_empty("this snapshot has no martech stack")
+        .summing();
     if comparing(ctx) {
         table = table.with_matched(summarize(&matched));
     }

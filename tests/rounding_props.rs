@@ -1,0 +1,184 @@
+//! One rounding rule, as a property: in every table of every tab, at every drill level, in any
+//! period, compared or not, a total row that sums its rows equals the sum of the rows shown when
+//! both are read back from the text on screen, and every money column is written on one scale.
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use ebr::app::screen::{Block, Table};
+use ebr::app::{Action, App, Display, Tab};
+use ebr::metrics::Level;
+use ebr::model::Library;
+
+static LIBRARY: LazyLock<Library> = LazyLock::new(ebr::sample::bundled);
+
+/// An amount read back from a cell: "▼ −$1,234.5K" is -1,234,500; `None` when the cell holds
+/// no amount, and the scale it was written on (suffix, decimals).
+fn read(text: &str) -> Option<(Decimal, (char, usize))> {
+    let at = text.find('$')?;
+    let negative = text[..at].ends_with('-') || text[..at].ends_with('\u{2212}');
+    let rest = &text[at + 1..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let digits: String = rest[..end].chars().filter(|&c| c != ',').collect();
+    let suffix = rest[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'K' | 'M'));
+    let unit = match suffix {
+        Some('K') => Decimal::ONE_THOUSAND,
+        Some('M') => Decimal::from(1_000_000),
+        _ => Decimal::ONE,
+    };
+    let dp = digits.split_once('.').map_or(0, |(_, d)| d.len());
+    let value: Decimal = digits.parse().ok()?;
+    let value = if negative { -value } else { value };
+    Some((value * unit, (suffix.unwrap_or(' '), dp)))
+}
+
+/// Checks one table: one scale per money column ("$0" fits any), and a summing table's total
+/// equals the sum of its rows shown (slices left out) wherever every row shows an amount or
+/// nothing.
+fn check(table: &Table) -> Result<usize, TestCaseError> {
+    let mut summed = 0;
+    for c in 1..table.columns.len() {
+        let cells: Vec<&str> = table
+            .pinned
+            .iter()
+            .chain(&table.rows)
+            .filter_map(|r| r.cells.get(c).map(|x| x.text.as_str()))
+            .collect();
+        let scales: Vec<(char, usize)> = cells
+            .iter()
+            .filter_map(|t| read(t))
+            .filter(|(v, _)| !v.is_zero())
+            .map(|(_, s)| s)
+            .collect();
+        if let Some(first) = scales.first() {
+            prop_assert!(
+                scales.iter().all(|s| s == first),
+                "{}: column {} mixes scales: {:?}",
+                table.title,
+                table.columns[c].title,
+                cells
+            );
+        }
+        if !table.sums {
+            continue;
+        }
+        let Some((total, _)) = table.pinned.first().and_then(|r| read(&r.cells[c].text)) else {
+            continue;
+        };
+        let rows: Option<Vec<Decimal>> = table
+            .rows
+            .iter()
+            .filter(|r| !r.slice && !r.cells[c].text.is_empty())
+            .map(|r| read(&r.cells[c].text).map(|(v, _)| v))
+            .collect();
+        let Some(rows) = rows else { continue };
+        let exact: Option<Vec<Decimal>> = table
+            .rows
+            .iter()
+            .filter(|r| !r.slice && !r.cells[c].text.is_empty())
+            .map(|r| match r.cells[c].sort {
+                ebr::app::screen::SortKey::Num(v) => Some(v),
+                _ => None,
+            })
+            .collect();
+        let total_exact = match table.pinned[0].cells[c].sort {
+            ebr::app::screen::SortKey::Num(v) => Some(v),
+            _ => None,
+        };
+        // A ratio column (cost per vehicle) is not a sum: only columns whose exact rows add
+        // up to the exact total are held to it.
+        if exact.map(|e| e.iter().copied().sum::<Decimal>()) != total_exact {
+            continue;
+        }
+        prop_assert_eq!(
+            rows.iter().copied().sum::<Decimal>(),
+            total,
+            "{}: column {}: {:?}",
+            table.title,
+            table.columns[c].title,
+            cells
+        );
+        summed += 1;
+    }
+    Ok(summed)
+}
+
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(vec![
+        Level::Ecosystem,
+        Level::Region("central".into()),
+        Level::Region("west".into()),
+        Level::Group("g08".into()),
+        Level::Group("g01".into()),
+        Level::Dealer("d040".into()),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn totals_shown_are_the_sums_of_the_rows_shown(
+        period in 0usize..17,
+        compared in prop::option::of(0usize..17),
+        level in level(),
+        dimensions in 0usize..5,
+        models in 0usize..9,
+    ) {
+        let periods: Vec<_> = LIBRARY.periods().collect();
+        let mut app = App::new(LIBRARY.clone(), Display::default()).expect("sample");
+        app.update(Action::SetPeriod(periods[period % periods.len()]));
+        app.update(Action::SetCompared(compared.map(|c| periods[c % periods.len()])));
+        app.update(Action::DrillTo(level));
+        for _ in 0..models {
+            app.update(Action::NextModel);
+        }
+        for tab in Tab::ALL {
+            app.update(Action::GoTab(tab));
+            for _ in 0..dimensions {
+                app.update(Action::NextDimension);
+            }
+            for block in &app.screen().blocks {
+                if let Block::Table(table) = block {
+                    check(table)?;
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_rule_holds_where_the_issue_saw_it_broken() {
+    // Segments by region, Sep 2026, accessory revenue: the rows added to $6.75M under $6.76M.
+    let mut app = App::new(LIBRARY.clone(), Display::default()).expect("sample");
+    app.update(Action::SetPeriod("2026-09".parse().expect("period")));
+    app.update(Action::SetCompared(None));
+    app.update(Action::GoTab(Tab::Segments));
+    let Some(Block::Table(table)) = app.screen().blocks.first() else {
+        panic!("a segments table");
+    };
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c.key == "accessory_revenue")
+        .expect("accessory revenue");
+    let shown: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| r.cells[at].text.as_str())
+        .collect();
+    assert_eq!(table.pinned[0].cells[at].text, "$6.76M");
+    let sum: Decimal = shown.iter().filter_map(|t| read(t)).map(|(v, _)| v).sum();
+    assert_eq!(sum, Decimal::from(6_760_000), "{shown:?}");
+    assert!(
+        check(table).is_ok_and(|n| n > 0),
+        "the summing columns are checked"
+    );
+}
