@@ -191,3 +191,29 @@ fn details_follow_the_selected_row() {
     );
     assert!(pnl.contains("Retire candidate: adoption"), "{pnl}");
 }
+
+/// Every derived figure on screen is defined one keystroke away: `?` lists the catalogue
+/// metrics of the screen with their formulas (the dealer scorecard shows the most).
+#[test]
+fn help_defines_every_metric_on_screen() {
+    let help = screen(
+        Tab::Dealers,
+        "central/g08/d040",
+        160,
+        120,
+        &[Action::ToggleHelp],
+    );
+    assert!(help.contains("Metrics on this screen"), "{help}");
+    for definition in [
+        "Quote rate: quotes / leads (a lead may get several quotes and walk-ins get quotes",
+        "Test-drive rate: test drives / leads (a walk-in test-drives without a lead",
+        "Win rate: won / (won + lost).",
+        "Days to close: days from lead to close, summed over deals won / deals won.",
+        "Vehicles per consultant: vehicles sold in the period / sales consultants",
+        "Customer lifetime value: annual gross per retained owner x expected tenure (an",
+        "Expected owner tenure: 1 / (1 - owner retention), in years.",
+        "Acquisition cost per new customer: conquest spend / new customers.",
+    ] {
+        assert!(help.contains(definition), "{definition}\n{help}");
+    }
+}

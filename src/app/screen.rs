@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::nav::Sort;
 use crate::compare::MatchSummary;
-use crate::metrics::Level;
+use crate::metrics::{Level, Metric};
 
 pub use detail::{Bar, Detail, Details};
 pub use waterfall::{Fall, Flow, Waterfall};
@@ -27,6 +27,41 @@ pub struct Screen {
     /// The parts, in reading order. The first [`Block::Table`] is the one the selection,
     /// filter, sort and drill act on.
     pub blocks: Vec<Block>,
+}
+
+impl Screen {
+    /// The catalogue metrics the screen shows (cards, table columns, rows keyed by a metric),
+    /// each once, in the order they appear: what help defines for the screen on show.
+    pub fn metrics(&self) -> Vec<Metric> {
+        let mut out: Vec<Metric> = Vec::new();
+        let mut add = |key: &str| {
+            let base = key.split('.').next().unwrap_or(key);
+            if let Some(m) = Metric::from_key(base)
+                && !out.contains(&m)
+            {
+                out.push(m);
+            }
+        };
+        for block in &self.blocks {
+            match block {
+                Block::Cards(cards) => {
+                    for m in cards.iter().filter_map(|c| c.metric) {
+                        add(m.key());
+                    }
+                }
+                Block::Table(t) => {
+                    for c in &t.columns {
+                        add(&c.key);
+                    }
+                    for r in t.pinned.iter().chain(&t.rows) {
+                        add(&r.id);
+                    }
+                }
+                Block::Text(_) | Block::Detail(_) | Block::Waterfall(_) => {}
+            }
+        }
+        out
+    }
 }
 
 /// One part of a screen.
@@ -64,6 +99,8 @@ pub struct Card {
     pub status: Option<Cell>,
     /// The figure over every loaded period, when there are more than two.
     pub trend: Option<Spark>,
+    /// The catalogue metric the card shows, if it is one (help defines it).
+    pub metric: Option<Metric>,
 }
 
 /// A sparkline: one figure over the loaded periods of one granularity, earliest first, with

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
 use ebr::attribution::models::MarkovDetails;
@@ -197,11 +198,27 @@ struct ModelReport<'a> {
     markov: Option<&'a MarkovDetails>,
 }
 
+/// One channel's credit under one model: unrounded for machines (CSV, JSON), and as the table
+/// shows it for people (apportioned to hundredths and cents so the column adds up).
 #[derive(Serialize)]
 struct ChannelCredit<'a> {
     channel: &'a str,
+    /// The model's share at full precision.
+    #[serde(rename = "conversions")]
+    exact_conversions: Decimal,
+    /// The model's share of value at full precision.
+    #[serde(rename = "value")]
+    exact_value: Decimal,
+    #[serde(skip)]
     conversions: Decimal,
+    #[serde(skip)]
     value: Decimal,
+}
+
+/// An unrounded share as a decimal (the shortest that reads back as the same float); the
+/// shown value should the float not be finite.
+fn exact(raw: Option<&f64>, shown: Decimal) -> Decimal {
+    raw.and_then(|&r| Decimal::from_f64(r)).unwrap_or(shown)
 }
 
 #[derive(Serialize)]
@@ -235,6 +252,11 @@ impl<'a> Report<'a> {
                     .enumerate()
                     .map(|(i, channel)| ChannelCredit {
                         channel,
+                        exact_conversions: exact(
+                            run.raw_conversions.get(i),
+                            run.credits.conversions[i],
+                        ),
+                        exact_value: exact(run.raw_value.get(i), run.credits.value[i].0),
                         conversions: run.credits.conversions[i],
                         value: run.credits.value[i].0,
                     })
@@ -394,8 +416,8 @@ fn write_csv(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {
                     model.model,
                     "channel",
                     credit.channel,
-                    &credit.conversions.to_string(),
-                    &credit.value.to_string(),
+                    &credit.exact_conversions.to_string(),
+                    &credit.exact_value.to_string(),
                 ])
                 .map_err(to_io)?;
         }

@@ -133,9 +133,9 @@ catalogue! {
     /// Average minutes to first answer.
     ResponseMinutes = "response_minutes", "Response time", "Resp t", Minutes, LowerIsBetter, "response minutes / leads responded";
     /// Test drives per lead.
-    TestDriveRate = "test_drive_rate", "Test-drive rate", "TD %", Rate, HigherIsBetter, "test drives / leads";
+    TestDriveRate = "test_drive_rate", "Test-drive rate", "TD %", Rate, HigherIsBetter, "test drives / leads (a walk-in test-drives without a lead, so it can pass 100 %)";
     /// Quotes per lead.
-    QuoteRate = "quote_rate", "Quote rate", "Quote %", Rate, HigherIsBetter, "quotes / leads";
+    QuoteRate = "quote_rate", "Quote rate", "Quote %", Rate, HigherIsBetter, "quotes / leads (a lead may get several quotes and walk-ins get quotes without a lead, so it can pass 100 %)";
     /// Leads that became a sale.
     LeadToSale = "lead_to_sale", "Lead-to-sale rate", "Close %", Rate, HigherIsBetter, "sales from leads / leads";
     /// Finance offers accepted.
@@ -169,7 +169,7 @@ catalogue! {
     /// Marketing per new vehicle retailed (the NADA benchmark).
     AdPerNewVehicle = "ad_per_new_vehicle", "Advertising per new vehicle", "Ad/NVR", Money, LowerIsBetter, "marketing spend / new vehicles retailed";
     /// Dealer productivity.
-    SalesPerConsultant = "sales_per_consultant", "Vehicles per consultant", "Per SC", Number, HigherIsBetter, "vehicles sold / sales consultants";
+    SalesPerConsultant = "sales_per_consultant", "Vehicles per consultant", "Per SC", Number, HigherIsBetter, "vehicles sold in the period / sales consultants (a quarter holds three months of sales)";
     /// Opportunities opened.
     Opportunities = "opportunities", "Opportunities opened", "Opps", Count, HigherIsBetter, "opportunities opened";
     /// Value of opportunities opened.
@@ -183,7 +183,7 @@ catalogue! {
     /// Revenue booked on won deals.
     WonRevenue = "won_revenue", "Won revenue", "Won $", Money, HigherIsBetter, "revenue booked on won opportunities";
     /// Share of won revenue on deals a partner sourced or influenced.
-    PartnerRevenueShare = "partner_revenue_share", "Partner share of won revenue", "Ptr %", Rate, Neutral, "won revenue with a partner / won revenue";
+    PartnerRevenueShare = "partner_revenue_share", "Partner-involved share of won revenue", "Ptr inv %", Rate, Neutral, "won revenue on deals a partner sourced or influenced / all won revenue (from the pipeline split; not the ledger's sourced share of booked revenue, nor a model's credit to partners)";
     /// Won over decided opportunities.
     WinRate = "win_rate", "Win rate", "Win %", Rate, HigherIsBetter, "won / (won + lost)";
     /// Win rate on deals a partner sourced or influenced.
@@ -191,7 +191,7 @@ catalogue! {
     /// Win rate on deals without a partner.
     WinRateNoPartner = "win_rate_no_partner", "Win rate without partner", "Win% noP", Rate, HigherIsBetter, "won / (won + lost), no partner";
     /// Average days from lead to close.
-    DealVelocity = "deal_velocity", "Days to close", "Days", Days, LowerIsBetter, "days to close / deals won";
+    DealVelocity = "deal_velocity", "Days to close", "Days", Days, LowerIsBetter, "days from lead to close, summed over deals won / deals won";
     /// Days to close with a partner.
     DealVelocityPartner = "deal_velocity_partner", "Days to close with partner", "Days P", Days, LowerIsBetter, "days to close / deals won, partner sourced or influenced";
     /// Days to close without a partner.
@@ -215,9 +215,9 @@ catalogue! {
     /// Annualised owner gross per retained owner.
     GrossPerRetainedOwner = "gross_per_retained_owner", "Annual gross per retained owner", "GP/owner", Money, HigherIsBetter, "owner gross x (12 / months in period) / owners serviced in 12 months";
     /// Expected years an owner stays.
-    ExpectedTenure = "expected_tenure", "Expected owner tenure", "Tenure", Years, HigherIsBetter, "1 / (1 - owner retention)";
+    ExpectedTenure = "expected_tenure", "Expected owner tenure", "Tenure", Years, HigherIsBetter, "1 / (1 - owner retention), in years";
     /// Customer lifetime value (an estimate).
-    Clv = "clv", "Customer lifetime value", "CLV", Money, HigherIsBetter, "annual gross per retained owner x expected tenure";
+    Clv = "clv", "Customer lifetime value", "CLV", Money, HigherIsBetter, "annual gross per retained owner x expected tenure (an estimate)";
     /// Marketing to win new customers.
     ConquestSpend = "conquest_spend", "Conquest spend", "Conq $", Money, Neutral, "marketing spent to win new customers";
     /// Marketing to keep existing customers.

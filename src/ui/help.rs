@@ -15,6 +15,8 @@ pub const DEFINITIONS: &[&str] = &[
     "Ratios: summed parts divided at every level; n/a: nothing to divide by.",
     "Rates change in pp. ROI = (total value - martech cost) / martech cost.",
     "Total value = attributed margin + productivity value + cost-to-serve savings (P&L bridge).",
+    "Cost to serve: the cost of serving one customer (a P&L input, ecosystem-wide), before and after the programme; savings = (before - after) x customers served.",
+    "Partner shares, three of them: partner-involved share of won revenue (pipeline), sourced share of booked revenue (roles ledger), a model's credit to partners (share of path value).",
 ];
 
 /// What the marks beside a value mean, in the glyphs in use.
@@ -66,6 +68,16 @@ fn lines(app: &App) -> Vec<Line> {
         // The model's definition is one keystroke away: first thing in the overlay.
         out.push(Line::Heading("Attribution model in use"));
         out.push(Line::Text(app.model().definition().to_owned()));
+    }
+    // Every catalogue figure on screen is defined here, one keystroke away.
+    let metrics = app.screen().metrics();
+    if !metrics.is_empty() {
+        out.push(Line::Heading("Metrics on this screen"));
+        out.extend(
+            metrics
+                .iter()
+                .map(|m| Line::Text(format!("{}: {}.", m.label(), m.formula_text()))),
+        );
     }
     out.push(Line::Heading("Keys"));
     out.extend(keys(keymap::bindings(Mode::Normal)));

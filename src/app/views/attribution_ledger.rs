@@ -90,7 +90,7 @@ pub(super) fn ledger_table(
     columns.extend(figure_columns(
         ctx,
         "sourced_share",
-        "Share of booked revenue",
+        "Sourced share of booked revenue",
         "Share",
         1,
     ));

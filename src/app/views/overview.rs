@@ -64,7 +64,11 @@ pub fn build(ctx: &Context<'_>) -> Screen {
             rate_card(ctx, "EV share", Metric::EvShare, r, "new"),
             Metric::EvShare,
         ),
-        compared_metric(ctx, productivity(ctx, r, &pnl), Metric::SalesPerConsultant),
+        compared_metric(
+            ctx,
+            productivity(ctx, r, &pnl, drilled),
+            Metric::SalesPerConsultant,
+        ),
         compared_pnl_figure(
             ctx,
             cost_to_serve(ctx, &pnl, drilled),
@@ -99,6 +103,7 @@ fn compared_metric(ctx: &Context<'_>, card: Card, metric: Metric) -> Card {
     let current = ctx.card.value(ctx.level, metric);
     let compared = ctx.compared.and_then(|c| c.value(ctx.level, metric));
     let mut card = card_compare(ctx, card, &measure, current, compared);
+    card.metric = Some(metric);
     card.trend = metric_spark(ctx, ctx.level, metric);
     card
 }
@@ -183,8 +188,10 @@ fn pipeline(ctx: &Context<'_>, r: &Rollup) -> Card {
     }
 }
 
-/// "Markov 1: partners 23.4 %": what the model in use credits to the finance and other
-/// partners' channels, as a share of the paths' conversion value. Only the model in use runs.
+/// "Markov 1 credit: partners 23.4 %": what the model in use credits to the
+/// finance and other partners' channels, as a share of the paths' conversion value (named apart
+/// from the ledger's sourced share and the pipeline's partner-involved share). Only the model
+/// in use runs.
 fn partner_credit(ctx: &Context<'_>) -> Option<String> {
     let snapshot = ctx.card.snapshot();
     if snapshot.attribution.paths.is_empty() {
@@ -197,13 +204,14 @@ fn partner_credit(ctx: &Context<'_>) -> Option<String> {
     let share = attribution.value_share(ctx.model, snapshot, &partners)?;
     let (model, _) = super::attribution_models::headers(ctx.model);
     Some(format!(
-        "{model}: partners {}",
+        "{model} credit: partners {}",
         format_with(Unit::Rate, Some(share), "", Style::FULL)
     ))
 }
 
-/// Vehicles per sales consultant, with the staff hours martech saved.
-fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl) -> Card {
+/// Sales per consultant at the level on screen; the hours saved exist only for the whole
+/// ecosystem, so drilled in they say so and never read as the level's own.
+fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl, drilled: bool) -> Card {
     let hours = format_with(
         Unit::Count,
         Some(Decimal::from(pnl.hours_saved)),
@@ -215,7 +223,11 @@ fn productivity(ctx: &Context<'_>, r: &Rollup, pnl: &Pnl) -> Card {
         value: value(ctx, Metric::SalesPerConsultant, r),
         detail: vec![
             "vehicles sold".to_owned(),
-            format!("{hours} h saved by martech"),
+            if drilled {
+                format!("ecosystem: {hours} h saved by martech")
+            } else {
+                format!("{hours} h saved by martech")
+            },
         ],
         ..Card::default()
     }
@@ -299,3 +311,7 @@ fn roi(ctx: &Context<'_>, pnl: &Pnl, drilled: bool) -> Card {
         ..Card::default()
     }
 }
+
+#[cfg(test)]
+#[path = "overview_tests.rs"]
+mod tests;
