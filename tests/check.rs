@@ -371,3 +371,24 @@ proptest! {
         }
     }
 }
+
+/// June 2026: d042 (dealers[41]) logged no leads during a CRM outage but 164 test drives and
+/// 277 quotes; check flags it, and the file still passes.
+#[test]
+fn a_dealer_with_test_drives_but_no_leads_is_flagged() {
+    let (code, stdout, _) = ebr(&["check", "data/2026-06.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let flagged: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("no leads logged"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{stdout}");
+    assert!(
+        flagged[0].contains(
+            "warning: dealers[41].facts.leads: no leads logged but 164 test drives and 277 quotes"
+        ),
+        "{}",
+        flagged[0]
+    );
+    assert!(stdout.contains("0 errors, 1 warning"), "{stdout}");
+}

@@ -104,11 +104,22 @@ fn the_same_arguments_write_the_same_bytes_twice() {
     assert_eq!(a, b);
 }
 
-/// Parses with the loader and insists on no errors and no warnings.
+/// The one warning the sample is built to raise: June 2026's CRM outage at d042 (dealers[41]),
+/// test drives and quotes with no leads logged.
+fn expected_warning(d: &ebr::load::Diagnostic) -> bool {
+    d.path == "dealers[41].facts.leads" && d.message.starts_with("no leads logged")
+}
+
+/// Parses with the loader and insists on no errors and no warnings but the CRM outage.
 fn load_clean(text: &str, format: Format, name: &str) -> Snapshot {
     match load::parse_str(text, format, name) {
         Ok(loaded) => {
-            assert!(loaded.warnings.is_empty(), "{name}: {:#?}", loaded.warnings);
+            let unexpected: Vec<_> = loaded
+                .warnings
+                .iter()
+                .filter(|w| !(name.starts_with("2026-06") && expected_warning(w)))
+                .collect();
+            assert!(unexpected.is_empty(), "{name}: {unexpected:#?}");
             loaded.snapshot
         }
         Err(report) => panic!("{name}: {:#?}", report.diagnostics),
@@ -152,7 +163,8 @@ fn every_data_file_loads_cleanly_from_its_toml_and_its_json_form_to_equal_models
 fn the_bundled_library_equals_the_folder_the_loader_reads() {
     let (library, warnings) =
         load::load_paths(&[data_dir()]).unwrap_or_else(|e| panic!("data/ does not load: {e:?}"));
-    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(expected_warning(&warnings[0]), "{warnings:#?}");
     assert_eq!(library.len(), 17);
     assert!(
         library == sample::bundled(),

@@ -217,3 +217,25 @@ fn help_defines_every_metric_on_screen() {
         assert!(help.contains(definition), "{definition}\n{help}");
     }
 }
+
+/// June 2026: d042 logged no leads (a CRM outage) but test drives and quotes. Its group's
+/// screen says so, and the group's test-drive rate leaves them out: the other three dealers'
+/// 439 test drives over the group's 886 leads is 49.5 % (with d042's 164 it would read 68.1 %).
+#[test]
+fn a_lead_feed_gap_is_flagged_on_screen_and_kept_out_of_rates() {
+    let june = Action::SetPeriod("2026-06".parse().expect("period"));
+    let text = screen(Tab::Dealers, "central/g08", 160, 40, &[june]);
+    assert!(text.contains("Data quality"), "{text}");
+    assert!(
+        text.contains(
+            "Aurora Motors of Sioux Falls (d042): no leads logged but 164 test drives and 277 quotes"
+        ),
+        "{text}"
+    );
+    let group = text
+        .lines()
+        .find(|l| l.contains("Whitfield Dealer Group (group)"))
+        .expect("the group's row");
+    assert!(group.contains("49.5 %"), "{group}");
+    assert!(!group.contains("68.1 %"), "{group}");
+}

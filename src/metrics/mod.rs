@@ -36,5 +36,5 @@ pub use journey::{JourneyTotals, StageStep};
 pub use level::{Level, LevelKind, Node};
 pub use pnl::{DriverPnl, Pnl, ToolPnl};
 pub use ratio::Ratio;
-pub use rollup::Rollup;
+pub use rollup::{LeadGap, Rollup};
 pub use segment::{Segment, Segmentation};

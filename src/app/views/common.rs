@@ -100,6 +100,35 @@ pub fn commentary(snapshot: &Snapshot, view: ReviewView) -> Option<Block> {
     })
 }
 
+/// "Data quality" for the level on screen: every dealer under it that logged no leads but test
+/// drives or quotes (a gap in the lead feed), and what the rates do about it; `None` when there
+/// is none.
+pub fn data_quality(ctx: &super::Context<'_>) -> Option<Block> {
+    let paragraphs: Vec<String> = ctx
+        .card
+        .dealers_under(ctx.level)
+        .iter()
+        .filter(|d| d.rollup.lead_gap.dealers > 0)
+        .map(|d| {
+            let gap = &d.rollup.lead_gap;
+            format!(
+                "{} ({}): no leads logged but {} test drives and {} quotes, a gap in the lead \
+                 feed; they are kept out of test-drive and quote rates here and above.",
+                d.name,
+                d.id,
+                format_with(Unit::Count, Some(gap.test_drives.into()), "", Style::FULL),
+                format_with(Unit::Count, Some(gap.quotes.into()), "", Style::FULL),
+            )
+        })
+        .collect();
+    (!paragraphs.is_empty()).then(|| {
+        Block::Text(TextBlock {
+            title: "Data quality".to_owned(),
+            paragraphs,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

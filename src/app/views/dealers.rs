@@ -90,6 +90,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         table = table.with_matched(summarize(&rows));
     }
     let mut blocks = vec![Block::Table(table)];
+    blocks.extend(super::common::data_quality(ctx));
     blocks.extend(commentary(card.snapshot(), ReviewView::Dealers));
     Screen { title, blocks }
 }
@@ -217,6 +218,7 @@ fn dealer(ctx: &Context<'_>, here: &Node<'_>) -> Screen {
     );
     let table = Table::new(&title, columns, Vec::new(), rows);
     let mut blocks = vec![Block::Table(table)];
+    blocks.extend(super::common::data_quality(ctx));
     blocks.extend(commentary(card.snapshot(), ReviewView::Dealers));
     Screen { title, blocks }
 }

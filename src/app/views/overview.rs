@@ -85,6 +85,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         ),
     ];
     let mut blocks = vec![Block::Cards(cards)];
+    blocks.extend(super::common::data_quality(ctx));
     blocks.extend(commentary(card.snapshot(), ReviewView::Overview));
     Screen {
         title: format!("Headline outcomes of {scope}"),

@@ -174,6 +174,7 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         table = table.with_matched(summary);
     }
     let mut blocks = vec![Block::Table(table)];
+    blocks.extend(super::common::data_quality(ctx));
     blocks.extend(commentary(card.snapshot(), ReviewView::Segments));
     Screen { title, blocks }
 }

@@ -12,6 +12,14 @@ pub(super) fn check(c: &mut Checker, d: &Dealer) {
                 .to_owned(),
         );
     }
+    if crate::metrics::LeadGap::of(&d.facts).is_some() {
+        let message = format!(
+            "no leads logged but {} test drives and {} quotes: a gap in the lead feed (CRM \
+             outage?); they are kept out of lead-based rates",
+            d.facts.test_drives, d.facts.quotes
+        );
+        c.within("facts", |c| c.warn("leads", message));
+    }
     c.within("facts", |c| facts(c, &d.facts));
     c.within("pipeline", |c| {
         c.within("partner_sourced", |c| deals(c, &d.pipeline.partner_sourced));
