@@ -103,6 +103,7 @@ fn dealer(rng: &mut Rng, d: usize) -> Dealer {
             loyalty_spend: rng.money(15_000),
         },
         credits: Vec::new(),
+        closed_on: None,
     }
 }
 

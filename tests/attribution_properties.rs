@@ -334,6 +334,7 @@ mod ledger {
                     revenue: money(r),
                 })
                 .collect(),
+            closed_on: None,
         }
     }
 

@@ -328,3 +328,40 @@ fn ebr_sample_writes_the_bundled_sample_by_default_and_refuses_bad_arguments() {
         assert!(!out.stderr.is_empty(), "{bad:?} says why");
     }
 }
+
+/// Q3 2026 holds d024, which closed in July: tool adoption is out of the 59 dealers open at the
+/// quarter's end (as in September), not the 60 the quarter's facts cover.
+#[test]
+fn adoption_counts_only_the_dealers_open_at_the_end_of_the_period() {
+    let library = sample::bundled();
+    let q3 = library
+        .get(period("2026-Q3"))
+        .unwrap_or_else(|| panic!("no Q3"));
+    let september = library
+        .get(period("2026-09"))
+        .unwrap_or_else(|| panic!("no Sep"));
+    assert_eq!(q3.dealers.len(), 60);
+    assert_eq!(september.dealers.len(), 59);
+    let closed: Vec<&str> = q3
+        .dealers
+        .iter()
+        .filter(|d| d.closed_on.is_some())
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(closed, ["d024"]);
+    let crm = q3
+        .stack
+        .iter()
+        .find(|t| t.id.as_str() == "crm")
+        .unwrap_or_else(|| panic!("no CRM"));
+    let pnl = Pnl::of(q3);
+    let line = pnl
+        .tools
+        .iter()
+        .find(|t| t.id.as_str() == "crm")
+        .unwrap_or_else(|| panic!("no CRM line"));
+    assert_eq!(
+        line.adoption.dealers,
+        ebr::metrics::Ratio::new(crm.dealers_adopted, 59u64)
+    );
+}

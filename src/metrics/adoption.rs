@@ -30,6 +30,17 @@ impl Adoption {
     }
 }
 
+/// Dealers open at the end of the snapshot's period: the ones a tool's dealer adoption is out
+/// of (a dealer that closed within a quarter still has its months' facts, but adopts nothing).
+pub fn dealers_open_at_end(snapshot: &crate::model::Snapshot) -> usize {
+    let end = snapshot.period.end;
+    snapshot
+        .dealers
+        .iter()
+        .filter(|d| d.closed_on.is_none_or(|day| day >= end))
+        .count()
+}
+
 /// Adoption below this (50 %) is low.
 pub const RETIRE_ADOPTION_BELOW: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 

@@ -10,7 +10,7 @@
 
 use rust_decimal::Decimal;
 
-use super::adoption::{Adoption, is_retire_candidate};
+use super::adoption::{Adoption, dealers_open_at_end, is_retire_candidate};
 use super::ratio::Ratio;
 use super::split::{period_share, split_equally};
 use super::value::{slice_of, whole};
@@ -246,7 +246,7 @@ impl Pnl {
                 attributed_margin: Money::ZERO,
                 other_value: Money::ZERO,
                 cost_by_driver,
-                adoption: Adoption::of(tool, snapshot.dealers.len()),
+                adoption: Adoption::of(tool, dealers_open_at_end(snapshot)),
             });
         }
         for line in pnl.drivers.iter().filter(|d| d.slice_of.is_none()) {

@@ -68,5 +68,6 @@ pub fn dealer(
         pipeline: Pipeline::default(),
         customers: Customers::default(),
         credits: Vec::new(),
+        closed_on: None,
     });
 }

@@ -17,6 +17,13 @@ pub fn naive_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDat
     deserializer.deserialize_any(TextVisitor::<NaiveDate>::new("a date such as 2026-10-01"))
 }
 
+/// [`naive_date`] for an optional field (`#[serde(default)]` gives `None` when it is absent).
+pub fn optional_naive_date<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    naive_date(deserializer).map(Some)
+}
+
 /// Reads an instant in UTC (`2026-11-03T06:00:00Z`) from a string or a native TOML date-time.
 pub fn utc_datetime<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
     deserializer.deserialize_any(TextVisitor::<DateTime<Utc>>::new(

@@ -125,6 +125,14 @@ pub struct Dealer {
     /// Credit for this dealer's deals by actor and role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<Credit>,
+    /// The last day the dealer traded, when it closed before the period's end (a quarter that
+    /// holds the months before it closed): it is not among the dealers open at the period's end.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::optional_naive_date"
+    )]
+    pub closed_on: Option<chrono::NaiveDate>,
 }
 
 /// Who an actor is.

@@ -39,6 +39,7 @@ pub fn dealer_month(seed: u64, net: &Network, i: usize, month: &Month) -> Dealer
         pipeline,
         customers,
         credits,
+        closed_on: None,
     }
 }
 

@@ -131,11 +131,14 @@ fn add_pnl(total: &mut PnlInputs, part: &PnlInputs) {
 pub fn roll_up(quarter: PeriodId, months: &[&Snapshot]) -> Option<Snapshot> {
     let (last, _) = months.split_last()?;
     let mut dealers: BTreeMap<&str, Dealer> = BTreeMap::new();
+    // The last day of the last month each dealer reported.
+    let mut last_seen: BTreeMap<&str, chrono::NaiveDate> = BTreeMap::new();
     let mut journeys: Vec<Journey> = Vec::new();
     let mut attribution = Attribution::default();
     let mut pnl = PnlInputs::default();
     for month in months {
         for dealer in &month.dealers {
+            last_seen.insert(dealer.id.as_str(), month.period.end);
             match dealers.get_mut(dealer.id.as_str()) {
                 Some(total) => add_dealer(total, dealer),
                 None => {
@@ -162,7 +165,17 @@ pub fn roll_up(quarter: PeriodId, months: &[&Snapshot]) -> Option<Snapshot> {
         commentary: last.commentary.clone(),
         regions: last.regions.clone(),
         dealer_groups: last.dealer_groups.clone(),
-        dealers: dealers.into_values().collect(),
+        dealers: dealers
+            .into_iter()
+            .map(|(id, mut dealer)| {
+                // A dealer missing from the last month closed after the last month it reported.
+                dealer.closed_on = last_seen
+                    .get(id)
+                    .copied()
+                    .filter(|&day| day < last.period.end);
+                dealer
+            })
+            .collect(),
         actors: last.actors.clone(),
         channels: last.channels.clone(),
         journeys,

@@ -159,6 +159,7 @@ pub fn snapshot(period: &'static str, max_dealers: usize) -> impl Strategy<Value
                         pipeline,
                         customers,
                         credits: Vec::new(),
+                        closed_on: None,
                     }
                 })
                 .collect();

@@ -49,6 +49,23 @@ pub(super) fn check(c: &mut Checker, d: &Dealer) {
     credits(c, d);
 }
 
+/// A dealer's closing day, if any, lies in the period and before its last day (a dealer open at
+/// the end has none).
+pub(super) fn closed_on(c: &mut Checker, d: &Dealer, period: &crate::model::PeriodInfo) {
+    if let Some(day) = d.closed_on
+        && (day < period.start || day >= period.end)
+    {
+        c.error(
+            "closed_on",
+            format!(
+                "found {day}: a dealer's closing day lies in the period and before its last day \
+                 ({} to {}); a dealer open at the end has no closed_on",
+                period.start, period.end
+            ),
+        );
+    }
+}
+
 fn facts(c: &mut Checker, f: &DealerFacts) {
     c.within("leads", |c| {
         c.count("oem", f.leads.oem);

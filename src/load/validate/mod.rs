@@ -44,7 +44,10 @@ pub(crate) fn validate(snapshot: &Snapshot) -> Vec<Issue> {
     let ids = refs::check(&mut c, snapshot);
     c.within("dealers", |c| {
         for (i, d) in snapshot.dealers.iter().enumerate() {
-            c.within(i, |c| dealer::check(c, d));
+            c.within(i, |c| {
+                dealer::check(c, d);
+                dealer::closed_on(c, d, &snapshot.period);
+            });
         }
     });
     ecosystem::check_parts(&mut c, snapshot, &ids);

@@ -190,3 +190,32 @@ proptest! {
         prop_assert_eq!(found.iter().any(|e| e.contains("implausible")), too_big || money.unsigned_abs() > MAX_MONEY as u64);
     }
 }
+
+#[test]
+fn a_closing_day_lies_in_the_period_before_its_last_day_and_a_gap_in_leads_warns() {
+    let mut s = minimal();
+    let (start, end) = (s.period.start, s.period.end);
+    s.dealers[0].closed_on = Some(start);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    s.dealers[0].closed_on = Some(end);
+    let found = errors(&s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with(&format!("dealers[0].closed_on: found {end}")),
+        "{found:?}"
+    );
+    // A dealer with quotes but no leads: a warning, not an error.
+    let mut s = minimal();
+    let f = &mut s.dealers[0].facts;
+    f.leads = Default::default();
+    f.leads_responded = 0;
+    f.leads_answered_in_sla = 0;
+    f.response_minutes_sum = 0;
+    f.sales_from_leads = 0;
+    f.quotes = 12;
+    let warned: Vec<_> = problems(&s)
+        .into_iter()
+        .filter(|p| p.0 == Severity::Warning && p.1 == "dealers[0].facts.leads")
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", problems(&s));
+}

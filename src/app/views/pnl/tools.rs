@@ -360,7 +360,7 @@ pub fn detail(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Detail {
             count(t.seats),
             rate(tool.adoption.seats),
             count(t.dealers_adopted),
-            count(snapshot.dealers.len() as u64),
+            count(crate::metrics::adoption::dealers_open_at_end(snapshot) as u64),
             rate(tool.adoption.dealers),
         ));
     }
