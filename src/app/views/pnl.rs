@@ -10,6 +10,7 @@
 
 mod bridge;
 mod drivers;
+mod optimize;
 mod tools;
 
 use rust_decimal::Decimal;

@@ -323,3 +323,39 @@ fn a_cheaper_tool_reads_better_and_a_dearer_one_worse() {
     assert_eq!(delta.tone, Tone::Good);
     assert!(cards[0].detail[0].starts_with("Sep 2026 "));
 }
+
+#[test]
+fn overlap_and_cost_per_user_are_computed_with_their_reasons() {
+    let mut s = review_fixture::snapshot();
+    // The map and the e-mail tool become marketing automation; the CRM stays a CRM.
+    for t in &mut s.stack[1..] {
+        t.category = ToolCategory::MarketingAutomation;
+    }
+    let (screen, _) = screen_of(s);
+    let tools = tables(&screen)[0];
+    // The map and the e-mail tool are both marketing automation serving service retention.
+    assert_eq!(text_at(tools, "map", "overlap").text, "EMAIL");
+    assert_eq!(text_at(tools, "email", "overlap").text, "MAP");
+    assert_eq!(text_at(tools, "crm", "overlap").text, "");
+    // CRM: 120,000 a year is 10,000 a month over 80 users in use: $125; the e-mail tool has no
+    // seats in use: n/a.
+    assert_eq!(text_at(tools, "crm", "per_user").text, "$125");
+    assert_eq!(text_at(tools, "email", "per_user").text, "n/a");
+    let details = screen
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Detail(d) => Some(d),
+            _ => None,
+        })
+        .expect("details");
+    let email = details.of("email").expect("the e-mail tool's detail");
+    assert!(
+        email.lines.contains(
+            &"Overlaps with MAP (both serve service retention): same category (marketing automation)."
+                .to_owned()
+        ),
+        "{:?}",
+        email.lines
+    );
+}

@@ -18,7 +18,7 @@ use super::super::common::{
 use super::super::figures::{
     blank, blanks, count, dot, money, money_cell, rate, rate_cell, roi_cell, with_change,
 };
-use super::{driver_label, payback};
+use super::{driver_label, optimize, payback};
 
 /// The id of the row carrying the margin of drivers no tool serves.
 pub const UNALLOCATED: &str = "unallocated";
@@ -62,6 +62,14 @@ fn columns(ctx: &Context<'_>, pnl: &Pnl) -> Vec<Column> {
         5,
     ));
     columns.push(num("annual", "Annual cost", "Annual", 6));
+    columns.push(num("per_user", "Cost / active user", "$/user", 4));
+    columns.push(Column::new(
+        "overlap",
+        "Overlaps with",
+        "Overlap",
+        Align::Left,
+        5,
+    ));
     columns
 }
 
@@ -155,6 +163,21 @@ fn cells(
         then.and_then(|t| t.adoption.dealers.value()),
     ));
     cells.push(now.map_or_else(blank, |t| money_cell(ctx, t.annual_cost)));
+    let snapshot = ctx.card.snapshot();
+    match now {
+        Some(t) => {
+            let all = optimize::of(snapshot);
+            cells.push(optimize::cost_per_user_cell(
+                ctx,
+                optimize::cost_per_user(snapshot, t),
+            ));
+            cells.push(optimize::overlap_cell(
+                pnl,
+                optimize::for_tool(snapshot, &all, t),
+            ));
+        }
+        None => cells.extend(optimize::blank_cells()),
+    }
     cells
 }
 
@@ -180,6 +203,7 @@ fn unallocated(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Option<Row> {
     cells.extend(blanks(ctx));
     cells.extend(blanks(ctx));
     cells.push(blank());
+    cells.extend(optimize::blank_cells());
     Some(Row::new(UNALLOCATED, name, cells))
 }
 
@@ -223,6 +247,7 @@ fn total(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Cell> {
     ));
     cells.extend(blanks(ctx));
     cells.push(money_cell(ctx, sum.annual_cost));
+    cells.extend(optimize::total_cells(ctx, ctx.card.snapshot(), pnl));
     for cell in &mut cells {
         if cell.tone == Tone::Plain {
             cell.tone = Tone::Strong;
@@ -338,7 +363,16 @@ pub fn detail(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Detail {
         .collect();
     // The verdict first: it is what the room asks about, and the first lines are kept when
     // room runs short.
-    let mut lines = vec![verdict(tool)];
+    let all = optimize::of(snapshot);
+    let mut lines = vec![
+        verdict(tool),
+        optimize::overlap_line(
+            snapshot,
+            pnl,
+            tool,
+            optimize::for_tool(snapshot, &all, tool),
+        ),
+    ];
     lines.push(format!(
         "Value {}: attributed margin {}, productivity and cost-to-serve savings {}.",
         money(ctx, tool.value(), true),
