@@ -239,3 +239,30 @@ fn a_lead_feed_gap_is_flagged_on_screen_and_kept_out_of_rates() {
     assert!(group.contains("49.5 %"), "{group}");
     assert!(!group.contains("68.1 %"), "{group}");
 }
+
+/// Beside each declared stage, the stage the snapshot's data indicates: the sample is fed by
+/// CRM, DMS, MAP, ads and PRM (Data Coverage 3), has conversion paths and deals credited by role
+/// (Attribution 3), and costs, revenue, margins and hours saved (Financial View 3), while it
+/// declares 2, 1 and 2: each disagreement is flagged.
+#[test]
+fn maturity_shows_the_stage_the_data_indicates_and_flags_disagreement() {
+    let text = screen(Tab::Maturity, "", 200, 40, &[]);
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.contains(name) && l.contains("Automotive"))
+            .unwrap_or_else(|| panic!("no {name} row:\n{text}"))
+            .to_owned()
+    };
+    for name in ["Data Coverage", "Attribution", "Financial View"] {
+        assert!(
+            row(name).contains("3 Ecosystem-Centric ≠ declared"),
+            "{}",
+            row(name)
+        );
+    }
+    assert!(
+        !row("Governance").contains("declared"),
+        "{}",
+        row("Governance")
+    );
+}

@@ -17,6 +17,7 @@ pub mod formulas;
 pub mod hierarchy;
 pub mod journey;
 pub mod level;
+pub mod maturity;
 pub mod overlap;
 pub mod pnl;
 pub mod ratio;

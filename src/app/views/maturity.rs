@@ -136,6 +136,13 @@ fn columns(since: Option<&str>) -> Vec<Column> {
         columns.push(Column::new("since", since, "Since", Align::Left, 1));
     }
     columns.push(Column::new("gap", "To target", "Gap", Align::Left, 2));
+    columns.push(Column::new(
+        "indicated",
+        "Data indicates",
+        "Data",
+        Align::Left,
+        1,
+    ));
     columns.push(Column::new("matrix", "Matrix", "Matrix", Align::Left, 4));
     columns.push(Column::new("owner", "Owner", "Owner", Align::Left, 3));
     columns
@@ -165,6 +172,7 @@ fn cells(ctx: &Context<'_>, line: &Line<'_>, comparing: bool) -> Vec<Cell> {
             cells.push(Cell::text(""));
         }
         cells.push(Cell::text("not assessed").tone(Tone::Muted));
+        cells.push(indicated_cell(ctx, line));
         cells.push(matrix);
         cells.push(Cell::text(""));
         return cells;
@@ -185,9 +193,28 @@ fn cells(ctx: &Context<'_>, line: &Line<'_>, comparing: bool) -> Vec<Cell> {
         Ordering::Less => "beyond target".to_owned(),
     };
     cells.push(Cell::text(gap));
+    cells.push(indicated_cell(ctx, line));
     cells.push(matrix);
     cells.push(Cell::text(&a.owner));
     cells
+}
+
+/// The stage the snapshot's own data indicates, "≠" and toned when it disagrees with the
+/// declared one; blank for a dimension the data cannot speak to.
+fn indicated_cell(ctx: &Context<'_>, line: &Line<'_>) -> Cell {
+    let snapshot = ctx.card.snapshot();
+    let Some(found) = crate::metrics::maturity::indicated(snapshot, line.matrix, line.name) else {
+        return Cell::text("");
+    };
+    let name = line.matrix.stage_names()[usize::from(found.stage.clamp(1, 3) - 1)];
+    match line.assessed.map(|a| a.current) {
+        Some(declared) if declared != found.stage => {
+            let differs = if ctx.ascii { "!=" } else { "≠" };
+            Cell::text(format!("{} {name} {differs} declared", found.stage)).tone(Tone::Warn)
+        }
+        Some(_) => Cell::text(format!("{} {name} = declared", found.stage)),
+        None => Cell::text(format!("{} {name}", found.stage)),
+    }
 }
 
 /// The dimension's stage in the compared period.
@@ -260,6 +287,24 @@ fn detail(ctx: &Context<'_>, line: &Line<'_>) -> Detail {
             }
             if let Some(was) = before(ctx, line.matrix, &a.dimension).filter(|&w| w != a.current) {
                 lines.push(format!("Before: {}", stage(was)));
+            }
+            let snapshot = ctx.card.snapshot();
+            if let Some(found) =
+                crate::metrics::maturity::indicated(snapshot, line.matrix, line.name)
+            {
+                let verdict = if found.stage == a.current {
+                    "as declared".to_owned()
+                } else {
+                    format!("not the declared {}", a.current)
+                };
+                let name = names[usize::from(found.stage.clamp(1, 3) - 1)];
+                lines.insert(
+                    1,
+                    format!(
+                        "Data indicates stage {} {name}, {verdict}: {}.",
+                        found.stage, found.reason
+                    ),
+                );
             }
         }
     }

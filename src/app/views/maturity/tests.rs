@@ -137,6 +137,7 @@ fn the_selected_dimension_shows_the_article_text_evidence_and_owner() {
         data.lines,
         [
             "Evidence: Evidence for Data Coverage.",
+            "Data indicates stage 1 Tool-Centric, as declared: no source system is listed.",
             "● Now: 1 Tool-Centric: Marketing platform data only.",
             "○ Target: 3 Ecosystem-Centric: Unified data layer spanning OEM, dealers, DMS, and external media.",
         ]
