@@ -1,25 +1,8 @@
 //! Unit tests of the martech P&L with hand-computed figures.
 
 use super::*;
-use crate::metrics::test_support::empty_snapshot;
-use crate::model::{DriverOutcome, Tool, ToolCategory, ToolCost, ToolOwner};
-
-fn tool(id: &str, annual: i64, seats: u64, active: u64, drivers: &[ValueDriver]) -> Tool {
-    Tool {
-        id: id.into(),
-        name: id.to_uppercase(),
-        category: ToolCategory::Crm,
-        owner: ToolOwner::Oem,
-        annual_cost: ToolCost {
-            licences: Money::from(annual),
-            ..ToolCost::default()
-        },
-        seats,
-        active_users: active,
-        dealers_adopted: 0,
-        value_drivers: drivers.to_vec(),
-    }
-}
+use crate::metrics::test_support::{empty_snapshot, tool};
+use crate::model::DriverOutcome;
 
 fn outcome(driver: ValueDriver, attributed: i64) -> DriverOutcome {
     DriverOutcome {

@@ -3,8 +3,8 @@
 use chrono::{TimeZone, Utc};
 
 use crate::model::{
-    Customers, Dealer, DealerFacts, DealerGroup, Ecosystem, Locale, Pipeline, Region, SizeBand,
-    Snapshot, Tier,
+    Customers, Dealer, DealerFacts, DealerGroup, Ecosystem, Locale, Money, Pipeline, Region,
+    SizeBand, Snapshot, Tier, Tool, ToolCategory, ToolCost, ToolOwner, ValueDriver,
 };
 
 /// An empty snapshot of `period` (e.g. `2026-10`) with no regions, groups or dealers.
@@ -70,4 +70,22 @@ pub fn dealer(
         credits: Vec::new(),
         closed_on: None,
     });
+}
+
+/// A CRM tool costing `annual` a year in licences, with `active` of `seats` in use.
+pub fn tool(id: &str, annual: i64, seats: u64, active: u64, drivers: &[ValueDriver]) -> Tool {
+    Tool {
+        id: id.into(),
+        name: id.to_uppercase(),
+        category: ToolCategory::Crm,
+        owner: ToolOwner::Oem,
+        annual_cost: ToolCost {
+            licences: Money::from(annual),
+            ..ToolCost::default()
+        },
+        seats,
+        active_users: active,
+        dealers_adopted: 0,
+        value_drivers: drivers.to_vec(),
+    }
 }

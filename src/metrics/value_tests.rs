@@ -4,24 +4,11 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::metrics::ToolPnl;
-use crate::metrics::test_support::{dealer, empty_snapshot, group, region};
-use crate::model::{DriverOutcome, Snapshot, Tier, Tool, ToolCategory, ToolCost, ToolOwner};
+use crate::metrics::test_support::{self, dealer, empty_snapshot, group, region};
+use crate::model::{DriverOutcome, Snapshot, Tier, Tool};
 
 fn tool(id: &str, annual: i64, drivers: &[ValueDriver]) -> Tool {
-    Tool {
-        id: id.into(),
-        name: id.to_uppercase(),
-        category: ToolCategory::Crm,
-        owner: ToolOwner::Oem,
-        annual_cost: ToolCost {
-            licences: Money::from(annual),
-            ..ToolCost::default()
-        },
-        seats: 100,
-        active_users: 10,
-        dealers_adopted: 0,
-        value_drivers: drivers.to_vec(),
-    }
+    test_support::tool(id, annual, 100, 10, drivers)
 }
 
 fn outcome(driver: ValueDriver, revenue: i64, gross: i64, attributed: i64) -> DriverOutcome {

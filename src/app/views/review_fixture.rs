@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::metrics::{Level, Scorecard};
 use crate::model::{
     Actor, ActorKind, DriverOutcome, Handoff, Journey, JourneyKind, Matrix, MaturityAssessment,
-    Money, Snapshot, Stage, Tool, ToolCategory, ToolCost, ToolOwner, ValueDriver,
+    Money, Snapshot, Stage, Tool, ValueDriver,
 };
 
 use super::{Context, Dimension};
@@ -32,20 +32,9 @@ fn handoff(name: &str, from: &str, to: &str, total: u64, met: u64) -> Handoff {
 }
 
 fn tool(id: &str, annual: i64, seats: (u64, u64), dealers: u64, drivers: &[ValueDriver]) -> Tool {
-    Tool {
-        id: id.into(),
-        name: id.to_uppercase(),
-        category: ToolCategory::Crm,
-        owner: ToolOwner::Oem,
-        annual_cost: ToolCost {
-            licences: Money::from(annual),
-            ..ToolCost::default()
-        },
-        seats: seats.0,
-        active_users: seats.1,
-        dealers_adopted: dealers,
-        value_drivers: drivers.to_vec(),
-    }
+    let mut tool = crate::metrics::test_support::tool(id, annual, seats.0, seats.1, drivers);
+    tool.dealers_adopted = dealers;
+    tool
 }
 
 fn dimension(matrix: Matrix, name: &str, current: u8, target: u8) -> MaturityAssessment {

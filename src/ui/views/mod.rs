@@ -150,24 +150,13 @@ fn fit(app: &App, block: &Block, primary: bool, width: u16) -> Fit {
         Block::Detail(d) => {
             let selected = selected_detail(app, d);
             let want = detail::height(selected, width);
-            let floor = detail::floor(selected).min(want);
-            Fit {
-                kind: Kind::Detail,
-                floor,
-                mid: floor,
-                want,
-            }
+            cut_to(Kind::Detail, want, detail::floor(selected))
         }
-        Block::Waterfall(w) => {
-            let want = waterfall::height(w, width);
-            let floor = waterfall::floor(w).min(want);
-            Fit {
-                kind: Kind::Waterfall,
-                floor,
-                mid: floor,
-                want,
-            }
-        }
+        Block::Waterfall(w) => cut_to(
+            Kind::Waterfall,
+            waterfall::height(w, width),
+            waterfall::floor(w),
+        ),
         Block::Cards(c) => {
             let want = cards::height(c, width);
             Fit {
@@ -177,6 +166,17 @@ fn fit(app: &App, block: &Block, primary: bool, width: u16) -> Fit {
                 want,
             }
         }
+    }
+}
+
+/// A block that wants `want` rows and may be cut down to `floor` (never above `want`).
+fn cut_to(kind: Kind, want: u16, floor: u16) -> Fit {
+    let floor = floor.min(want);
+    Fit {
+        kind,
+        floor,
+        mid: floor,
+        want,
     }
 }
 

@@ -20,6 +20,17 @@ fn tables(screen: &Screen) -> Vec<&Table> {
         .collect()
 }
 
+fn details(screen: &Screen) -> &crate::app::screen::Details {
+    screen
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Detail(d) => Some(d),
+            _ => None,
+        })
+        .expect("details")
+}
+
 fn column(table: &Table, key: &str) -> usize {
     table
         .columns
@@ -149,14 +160,7 @@ fn definitions_and_headline_cards_are_shown() {
 #[test]
 fn a_tools_detail_splits_its_cost_over_its_drivers_exactly() {
     let (screen, pnl) = screen_of(review_fixture::snapshot());
-    let details = screen
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Detail(d) => Some(d),
-            _ => None,
-        })
-        .expect("details");
+    let details = details(&screen);
     for tool in &pnl.tools {
         let detail = details.of(tool.id.as_str()).expect("a detail per tool");
         let split: Decimal = detail.bars.iter().map(|b| b.value).sum();
@@ -341,14 +345,7 @@ fn overlap_and_cost_per_user_are_computed_with_their_reasons() {
     // seats in use: n/a.
     assert_eq!(text_at(tools, "crm", "per_user").text, "$125");
     assert_eq!(text_at(tools, "email", "per_user").text, "n/a");
-    let details = screen
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Detail(d) => Some(d),
-            _ => None,
-        })
-        .expect("details");
+    let details = details(&screen);
     let email = details.of("email").expect("the e-mail tool's detail");
     assert!(
         email.lines.contains(
