@@ -172,7 +172,8 @@ pub fn journeys(net: &Network, tot: &Totals, rng: &mut Rng) -> Vec<Journey> {
             kind: JourneyKind::ServiceRetention,
             stages: service_stages,
             price: 390.0,
-            cost: due * 1.35 * 0.9 + n * 1_400.0,
+            // Reminders, plus about $40 of offers and follow-up per owner serviced.
+            cost: due * 1.35 * 0.9 + retained * 40.0 + n * 1_400.0,
             margin: 480,
             handoffs: vec![handoff(
                 "appointment routed",
@@ -188,7 +189,8 @@ pub fn journeys(net: &Network, tot: &Totals, rng: &mut Rng) -> Vec<Journey> {
             kind: JourneyKind::Fleet,
             stages: fleet_stages,
             price: 41_000.0,
-            cost: n * 900.0,
+            // About $450 of bids and pilots per contract.
+            cost: n * 900.0 + fleet * 450.0,
             margin: 45,
             handoffs: vec![
                 handoff(
@@ -207,7 +209,9 @@ pub fn journeys(net: &Network, tot: &Totals, rng: &mut Rng) -> Vec<Journey> {
             kind: JourneyKind::Conquest,
             stages: conquest_stages,
             price: 45_500.0,
-            cost: n * 9_000.0,
+            // About $900 of media per conquest sale (NADA's ~$600-700 per new vehicle, more to win
+            // a new customer).
+            cost: n * 9_000.0 + conquest * 900.0,
             margin: 65,
             handoffs: conquest_handoffs,
         },
@@ -217,7 +221,8 @@ pub fn journeys(net: &Network, tot: &Totals, rng: &mut Rng) -> Vec<Journey> {
             kind: JourneyKind::Loyalty,
             stages: loyalty_stages,
             price: 47_000.0,
-            cost: n * 2_600.0,
+            // About $700 of offers and trade-in incentives per repurchase.
+            cost: n * 2_600.0 + repeat * 700.0,
             margin: 70,
             handoffs: vec![handoff(
                 "offer accepted",
@@ -233,7 +238,8 @@ pub fn journeys(net: &Network, tot: &Totals, rng: &mut Rng) -> Vec<Journey> {
             kind: JourneyKind::CertifiedPreOwned,
             stages: cpo_stages,
             price: 31_000.0,
-            cost: n * 1_800.0,
+            // About $800 of listings and media per certified pre-owned sale.
+            cost: n * 1_800.0 + cpo * 800.0,
             margin: 95,
             handoffs: vec![
                 handoff(

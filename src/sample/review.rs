@@ -123,8 +123,8 @@ pub fn month_commentary(net: &Network, tot: &Totals, m: &Month) -> Vec<Commentar
     notes.push(note(
         ReviewView::Pnl,
         format!(
-            "Candidates to retire: {} (dealer-paid, low adoption, overlapping with tools the network already uses).",
-            RETIRE_CANDIDATE_NAMES.join(" and ")
+            "Candidate to retire: {} (dealer-paid, low adoption, overlapping with the co-op fund manager on dealer productivity). {} is barely used but earns its share of the cost-to-serve savings: under review.",
+            RETIRE_CANDIDATE_NAMES[1], RETIRE_CANDIDATE_NAMES[0]
         ),
     ));
     let moves = moved_in(m);

@@ -68,9 +68,10 @@ fn claims(tab: Tab) -> &'static [(Kind, Step)] {
             (Second, Want),
             (Waterfall, Want),
             (Cards, Mid),
-            (Notes, Want),
+            // The selected tool's verdict before the commentary.
             (Detail, Floor),
             (Detail, Want),
+            (Notes, Want),
             (Cards, Want),
         ],
         Tab::Overview | Tab::Segments | Tab::Dealers | Tab::Maturity | Tab::Attribution => &[
