@@ -182,3 +182,61 @@ fn the_rule_holds_where_the_issue_saw_it_broken() {
         "the summing columns are checked"
     );
 }
+
+/// Segments by region, Oct 2026: each region's leads and vehicles sold, and the accessory
+/// revenue total, recomputed here from the raw dealers of the snapshot (dealer → group →
+/// region), match the table.
+#[test]
+fn segments_figures_match_the_raw_dealers() {
+    use std::collections::BTreeMap;
+    let mut app = App::new(LIBRARY.clone(), Display::default()).expect("sample");
+    app.update(Action::SetCompared(None));
+    app.update(Action::GoTab(Tab::Segments));
+    let snapshot = app.snapshot().clone();
+    let region_of_group: BTreeMap<&str, &str> = snapshot
+        .dealer_groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.region.as_str()))
+        .collect();
+    let mut leads: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut sold: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut accessory = Decimal::ZERO;
+    for d in &snapshot.dealers {
+        let region = region_of_group[d.group.as_str()];
+        let f = &d.facts;
+        *leads.entry(region).or_default() += f.leads.oem + f.leads.dealer + f.leads.partner;
+        *sold.entry(region).or_default() += f.sales.new + f.sales.used;
+        accessory += f.accessory_revenue.amount();
+    }
+    let Some(Block::Table(table)) = app.screen().blocks.first() else {
+        panic!("a segments table");
+    };
+    let at = |key: &str| {
+        table
+            .columns
+            .iter()
+            .position(|c| c.key == key)
+            .unwrap_or_else(|| panic!("no {key} column"))
+    };
+    let count = |text: &str| text.replace(',', "").parse::<u64>().expect("a count");
+    for row in &table.rows {
+        let region = row.id.as_str();
+        assert_eq!(
+            count(&row.cells[at("leads")].text),
+            leads[region],
+            "{region}"
+        );
+        assert_eq!(
+            count(&row.cells[at("sales_total")].text),
+            sold[region],
+            "{region}"
+        );
+    }
+    assert_eq!(table.rows.len(), leads.len());
+    // The total, shown in millions to two decimals.
+    let shown = read(&table.pinned[0].cells[at("accessory_revenue")].text).map(|(v, _)| v);
+    let expected = (accessory / Decimal::from(10_000))
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        * Decimal::from(10_000);
+    assert_eq!(shown, Some(expected));
+}
