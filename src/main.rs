@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Open the dashboard on snapshot files or folders (default: the bundled sample).
     View(cli::view::Args),
+    /// Present an agenda: its views one after another, with a timer per item.
+    Present(cli::present::Args),
     /// Draw one view without a terminal, as text, ANSI or SVG.
     Render(cli::render::Args),
     /// Validate snapshot files or folders and print a summary of each valid one.
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         None => cli::view::run(cli::view::Args::default()),
         Some(Command::View(args)) => cli::view::run(args),
+        Some(Command::Present(args)) => cli::present::run(args),
         Some(Command::Render(args)) => cli::render::run(args),
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Sample(args)) => cli::sample::run(args),

@@ -4,6 +4,7 @@
 pub mod attribution;
 pub mod check;
 pub mod period;
+pub mod present;
 pub mod render;
 pub mod sample;
 pub mod schema;

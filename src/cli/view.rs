@@ -75,6 +75,9 @@ pub struct Args {
     /// The periods under review and compared.
     #[command(flatten)]
     pub periods: super::period::PeriodArgs,
+    /// Present this agenda (`*.agenda.toml`): the same as `ebr present AGENDA PATH...`.
+    #[arg(long, value_name = "AGENDA", conflicts_with_all = ["period", "compare", "split"])]
+    pub agenda: Option<PathBuf>,
 }
 
 /// Loads the snapshots named on the command line, or the bundled sample. On failure the
@@ -105,6 +108,13 @@ pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
 
 /// Runs `ebr view`.
 pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    if let Some(agenda) = args.agenda {
+        return super::present::run(super::present::Args {
+            agenda,
+            input: args.input,
+            look: args.look,
+        });
+    }
     let library = match load_library(&args.input, "view") {
         Ok(library) => library,
         Err(code) => return Ok(code),

@@ -188,7 +188,17 @@ pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         let (nx, _) = buf.set_stringn(nx, area.y, "_  ", usize::from(right - nx), t.selected);
         x = nx;
     }
-    for binding in keymap::bindings(mode) {
+    if mode == Mode::Jump {
+        let typed = app
+            .presentation()
+            .and_then(|p| p.typed())
+            .unwrap_or_default();
+        let prompt = format!("go to item {typed}");
+        let (nx, _) = buf.set_stringn(x, area.y, &prompt, usize::from(right - x), t.strong);
+        let (nx, _) = buf.set_stringn(nx, area.y, "_  ", usize::from(right - nx), t.selected);
+        x = nx;
+    }
+    for binding in keymap::active(mode) {
         if binding.hint.is_empty() || !binding.when.holds(app) {
             continue;
         }

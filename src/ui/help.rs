@@ -58,10 +58,10 @@ enum Line {
 
 fn lines(app: &App) -> Vec<Line> {
     let ascii = app.display().ascii;
-    let keys = |bindings: &'static [Binding]| {
+    let keys = |bindings: &mut dyn Iterator<Item = &'static Binding>| -> Vec<Line> {
         bindings
-            .iter()
-            .map(move |b| Line::Key(if ascii { b.ascii_label } else { b.label }, b.help))
+            .map(|b| Line::Key(if ascii { b.ascii_label } else { b.label }, b.help))
+            .collect()
     };
     let mut out = Vec::new();
     if app.tab() == Tab::Attribution {
@@ -79,8 +79,18 @@ fn lines(app: &App) -> Vec<Line> {
                 .map(|m| Line::Text(format!("{}: {}.", m.label(), m.formula_text()))),
         );
     }
-    out.push(Line::Heading("Keys"));
-    out.extend(keys(keymap::bindings(Mode::Normal)));
+    if app.presentation().is_some() {
+        // The presenter's keys take some of the normal ones (digits, arrows, pages).
+        out.push(Line::Heading("Presenter"));
+        out.extend(keys(&mut keymap::bindings(Mode::Present).iter()));
+        out.push(Line::Heading("Keys"));
+        out.extend(keys(
+            &mut keymap::active(Mode::Present).skip(keymap::PRESENT.len()),
+        ));
+    } else {
+        out.push(Line::Heading("Keys"));
+        out.extend(keys(&mut keymap::bindings(Mode::Normal).iter()));
+    }
     let filter: Vec<String> = keymap::bindings(Mode::Filter)
         .iter()
         .filter(|b| !b.hint.is_empty())

@@ -13,6 +13,7 @@ pub mod headless;
 pub mod help;
 pub mod keymap;
 pub mod picker;
+pub mod present;
 pub mod report;
 pub mod terminal;
 pub mod theme;
@@ -25,7 +26,7 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use theme::Skin;
 
-/// Draws the whole dashboard: header, tab bar, breadcrumb, the tab's view, the hint bar, and the
+/// Draws the whole dashboard: header, tab bar, breadcrumb, the agenda item when presenting, the tab's view, the hint bar, and the
 /// help overlay when open. Below [`chrome::MIN_SIZE`] it draws a "terminal too small" note.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let skin = Skin::new(app.display());
@@ -38,6 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     chrome::header(app, row(0), buf, &skin);
     chrome::tabs(app, row(1), buf, &skin);
     chrome::breadcrumb(app, row(2), buf, &skin);
+    present::render(app, row(3), buf, &skin);
     let body = Rect::new(area.x, area.y + 4, area.width, area.height - 5);
     body::render(app, body, buf, &skin);
     chrome::hints(app, row(area.height - 1), buf, &skin);

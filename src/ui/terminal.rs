@@ -11,7 +11,7 @@
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use crossterm::terminal::{
@@ -104,17 +104,24 @@ fn spawn_watchdog() -> io::Result<()> {
 
 /// Runs the dashboard until the user quits. The caller has checked that stdin and stdout are
 /// terminals and installed color-eyre.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<()> {
+    run_with(app, &mut |_| {})
+}
+
+/// Like [`run`], and calls `observe` with the app after every turn of the event loop (at least
+/// four times a second): presenter mode tells its followers where it is from there. `observe`
+/// must not block.
+pub fn run_with(mut app: App, observe: &mut dyn FnMut(&App)) -> io::Result<()> {
     install_panic_hook();
     spawn_signal_thread()?;
     crossterm::terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let result = take_and_loop(&mut app);
+    let result = take_and_loop(&mut app, observe);
     restore();
     result
 }
 
-fn take_and_loop(app: &mut App) -> io::Result<()> {
+fn take_and_loop(app: &mut App, observe: &mut dyn FnMut(&App)) -> io::Result<()> {
     let mut out = io::stdout();
     // Mouse reporting is never enabled: selecting text with the mouse keeps working.
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -123,7 +130,15 @@ fn take_and_loop(app: &mut App) -> io::Result<()> {
     let (cols, rows) = crossterm::terminal::size()?;
     app.update(Action::Resize(cols, rows));
     let mut dirty = true;
+    // The clock of presenter mode, given to the app as data.
+    let started = Instant::now();
     while app.running() {
+        if app.presentation().is_some() {
+            let shown = app.cue().map(|c| c.elapsed_secs);
+            app.update(Action::Tick(started.elapsed()));
+            dirty |= app.cue().map(|c| c.elapsed_secs) != shown;
+        }
+        observe(app);
         if dirty {
             draw(&mut terminal, app)?;
             dirty = false;

@@ -16,6 +16,10 @@ pub enum Mode {
     Help,
     /// A period picker is open.
     Picker,
+    /// Presenting an agenda: its keys first, then the ones of [`Mode::Normal`] they leave.
+    Present,
+    /// Typing the number of an agenda item to jump to.
+    Jump,
 }
 
 impl Mode {
@@ -27,6 +31,10 @@ impl Mode {
             Mode::Help
         } else if app.filtering() {
             Mode::Filter
+        } else if app.presentation().is_some_and(|p| p.typed().is_some()) {
+            Mode::Jump
+        } else if app.presentation().is_some() {
+            Mode::Present
         } else {
             Mode::Normal
         }
@@ -54,6 +62,8 @@ pub enum When {
     Periods,
     /// A compared period is on screen.
     Comparing,
+    /// Presenting, with the screen away from the item's view.
+    OffItem,
 }
 
 impl When {
@@ -72,6 +82,7 @@ impl When {
             When::ModelShown => app.tab().shows_model(),
             When::Periods => app.library().len() > 1,
             When::Comparing => app.compared().is_some(),
+            When::OffItem => app.off_item(),
         }
     }
 }
@@ -100,16 +111,33 @@ pub struct Binding {
 
 mod tables;
 
-pub use tables::{FILTER, HELP, NORMAL, PICKER};
+pub use tables::{FILTER, HELP, JUMP, NORMAL, PICKER, PRESENT};
 
-/// The bindings of a mode.
+/// The bindings of a mode's own table.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Normal => NORMAL,
         Mode::Filter => FILTER,
         Mode::Help => HELP,
         Mode::Picker => PICKER,
+        Mode::Present => PRESENT,
+        Mode::Jump => JUMP,
     }
+}
+
+/// Every binding that works in `mode`, in the order the hint bar and the help show them:
+/// presenting, the presenter's keys, then the normal ones whose keys it does not all take.
+pub fn active(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let (own, fallback): (&'static [Binding], &'static [Binding]) = match mode {
+        Mode::Present => (PRESENT, NORMAL),
+        other => (bindings(other), &[]),
+    };
+    let taken = |key: &Key| own.iter().any(|b| b.keys.iter().any(|(k, _)| k == key));
+    own.iter().chain(
+        fallback
+            .iter()
+            .filter(move |b| !b.keys.iter().all(|(key, _)| taken(key))),
+    )
 }
 
 /// The action a key press sends in the app's current mode, if any. Releases are ignored;
@@ -120,7 +148,7 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     }
     let mode = Mode::of(app);
     let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let found = bindings(mode).iter().find_map(|binding| {
+    let found = active(mode).find_map(|binding| {
         binding
             .keys
             .iter()
@@ -132,6 +160,10 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
         (None, Mode::Filter, KeyCode::Char(c)) if relevant.is_empty() => {
             Some(Action::FilterChar(c))
         }
+        (None, Mode::Jump, KeyCode::Char(c)) if relevant.is_empty() => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(Action::JumpDigit),
         _ => None,
     }
 }
@@ -142,7 +174,14 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [Mode::Normal, Mode::Filter, Mode::Help, Mode::Picker] {
+        for mode in [
+            Mode::Normal,
+            Mode::Filter,
+            Mode::Help,
+            Mode::Picker,
+            Mode::Present,
+            Mode::Jump,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for binding in bindings(mode) {
                 for (key, _) in binding.keys {
@@ -154,7 +193,14 @@ mod tests {
 
     #[test]
     fn every_binding_explains_itself() {
-        for binding in NORMAL.iter().chain(FILTER).chain(HELP).chain(PICKER) {
+        for binding in NORMAL
+            .iter()
+            .chain(FILTER)
+            .chain(HELP)
+            .chain(PICKER)
+            .chain(PRESENT)
+            .chain(JUMP)
+        {
             assert!(!binding.help.is_empty() && !binding.label.is_empty());
             assert!(binding.ascii_label.is_ascii(), "{}", binding.ascii_label);
             assert!(binding.hint_key.is_ascii(), "{}", binding.hint_key);

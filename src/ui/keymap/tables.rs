@@ -332,3 +332,102 @@ pub const PICKER: &[Binding] = &[
         when: When::Always,
     },
 ];
+
+/// Bindings of presenter mode, before the normal ones (which keep every key not taken here:
+/// Enter still drills, Esc still goes up, Tab still switches tabs).
+pub const PRESENT: &[Binding] = &[
+    Binding {
+        keys: &[
+            (ch(' '), Action::NextItem),
+            ((KeyCode::PageDown, NONE), Action::NextItem),
+            ((KeyCode::Right, NONE), Action::NextItem),
+        ],
+        label: "Space PgDn →",
+        ascii_label: "Space PgDn Right",
+        hint_key: "Space",
+        hint: "next",
+        help: "Next agenda item.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[
+            ((KeyCode::PageUp, NONE), Action::PrevItem),
+            ((KeyCode::Left, NONE), Action::PrevItem),
+        ],
+        label: "PgUp ←",
+        ascii_label: "PgUp Left",
+        hint_key: "PgUp",
+        hint: "previous",
+        help: "Previous agenda item.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[(ch('r'), Action::BackToItem)],
+        label: "r",
+        ascii_label: "r",
+        hint_key: "r",
+        hint: "back to item",
+        help: "Back to the exact view of the agenda item after a detour (drill, period, filter).",
+        when: When::OffItem,
+    },
+    Binding {
+        keys: &[
+            (ch('0'), Action::JumpDigit(0)),
+            (ch('1'), Action::JumpDigit(1)),
+            (ch('2'), Action::JumpDigit(2)),
+            (ch('3'), Action::JumpDigit(3)),
+            (ch('4'), Action::JumpDigit(4)),
+            (ch('5'), Action::JumpDigit(5)),
+            (ch('6'), Action::JumpDigit(6)),
+            (ch('7'), Action::JumpDigit(7)),
+            (ch('8'), Action::JumpDigit(8)),
+            (ch('9'), Action::JumpDigit(9)),
+        ],
+        label: "0-9 Enter",
+        ascii_label: "0-9 Enter",
+        hint_key: "3 Enter",
+        hint: "go to item",
+        help: "Go to an agenda item by its number, then Enter (Esc cancels).",
+        when: When::Always,
+    },
+];
+
+/// Bindings while typing the number of an agenda item; digits are added to the number.
+pub const JUMP: &[Binding] = &[
+    Binding {
+        keys: &[((KeyCode::Enter, NONE), Action::JumpGo)],
+        label: "Enter",
+        ascii_label: "Enter",
+        hint_key: "Enter",
+        hint: "go",
+        help: "Go to the item with this number.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Esc, NONE), Action::JumpCancel)],
+        label: "Esc",
+        ascii_label: "Esc",
+        hint_key: "Esc",
+        hint: "cancel",
+        help: "Stay on the item on screen.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Backspace, NONE), Action::JumpBackspace)],
+        label: "Backspace",
+        ascii_label: "Backspace",
+        hint_key: "Bksp",
+        hint: "",
+        help: "Delete the last digit.",
+        when: When::Always,
+    },
+    Binding {
+        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
+        label: "Ctrl-C",
+        ascii_label: "Ctrl-C",
+        hint_key: "^C",
+        hint: "",
+        help: "Quit.",
+        when: When::Always,
+    },
+];

@@ -1,0 +1,106 @@
+//! `ebr present AGENDA [PATH...]` (and `ebr view --agenda AGENDA`): the dashboard playing an
+//! agenda, one item after another.
+//!
+//! The agenda is read and every item resolved against the snapshots before the terminal is
+//! touched, so a problem is reported with the agenda's file, line and column, exit 1, on a
+//! normal screen. When stdout is not a terminal the agenda is listed instead (what each item
+//! shows), which doubles as a check.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ebr::agenda::{self, Agenda};
+use ebr::app::App;
+use ebr::compare::ComparePeriod;
+
+use super::view::{Input, Look, load_library};
+use super::{INVALID_DATA, SUCCESS};
+
+/// Arguments of `ebr present`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The agenda file (`*.agenda.toml`, see docs/agenda.md).
+    #[arg(value_name = "AGENDA")]
+    pub agenda: PathBuf,
+    /// Snapshots to present.
+    #[command(flatten)]
+    pub input: Input,
+    /// Colours and glyphs.
+    #[command(flatten)]
+    pub look: Look,
+}
+
+/// Runs `ebr present`.
+pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let library = match load_library(&args.input, "present") {
+        Ok(library) => library,
+        Err(code) => return Ok(code),
+    };
+    let agenda = match agenda::load(&args.agenda, &library) {
+        Ok(agenda) => agenda,
+        Err(diagnostics) => {
+            for d in diagnostics {
+                eprintln!("{d}");
+            }
+            return Ok(ExitCode::from(INVALID_DATA));
+        }
+    };
+    let interactive = std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    if !interactive {
+        list(&agenda, &mut std::io::stdout().lock())?;
+        return Ok(ExitCode::from(SUCCESS));
+    }
+    let display = args.look.display();
+    let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
+    app.present(agenda.items);
+    ebr::ui::terminal::run(app)?;
+    Ok(ExitCode::from(SUCCESS))
+}
+
+/// The agenda as text: each item's number, title, budget and view.
+fn list(agenda: &Agenda, out: &mut dyn Write) -> std::io::Result<()> {
+    let name = agenda.title.as_deref().unwrap_or("Agenda");
+    writeln!(out, "{}: {} items", clean(name), agenda.items.len())?;
+    for (n, item) in agenda.items.iter().enumerate() {
+        let view = &item.view;
+        let budget = item
+            .minutes
+            .map_or_else(String::new, |m| format!(" ({m} min)"));
+        let compared = view
+            .compared
+            .map_or_else(|| "no comparison".to_owned(), |c| format!("vs {c}"));
+        writeln!(
+            out,
+            "{:>2}. {}{budget}: {} at {}, {} {compared}",
+            n + 1,
+            clean(&item.title),
+            view.tab,
+            match view.level.id() {
+                "" => "the ecosystem",
+                id => id,
+            },
+            view.period,
+        )?;
+    }
+    Ok(())
+}
+
+/// Text from the agenda without control characters, for a terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_the_agenda_never_reach_the_terminal() {
+        assert_eq!(clean("a\u{1b}[2Jb\nc"), "a [2Jb c");
+    }
+}

@@ -1,0 +1,87 @@
+//! Presenter mode on a pseudo-terminal: the real binary steps through the sample monthly
+//! review with Space, PgDn, →, ←, PgUp and a number then Enter, leaves an item and comes back
+//! with `r`, and an agenda that does not resolve never takes the terminal.
+
+mod pty_harness;
+
+use std::time::Duration;
+
+use pty_harness::Session;
+
+const MONTHLY: &str = "data/monthly-review.agenda.toml";
+
+fn item_line(screen: &vt100::Screen) -> String {
+    screen
+        .contents()
+        .lines()
+        .nth(3)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn wait_item(s: &Session, prefix: &str) {
+    s.wait_for(prefix, |scr| item_line(scr).starts_with(prefix));
+}
+
+#[test]
+fn the_presenter_steps_through_the_agenda_and_returns_from_a_detour() {
+    let mut s = Session::spawn(&["present", MONTHLY, "data/"], 100, 30, &[]);
+    wait_item(&s, "1/9 · Headline: the month against the month before");
+    s.wait_text("Space next");
+    s.send(b" ");
+    wait_item(&s, "2/9 · Journeys");
+    s.send(b"\x1b[6~"); // PgDn
+    wait_item(&s, "3/9 · Dealer groups, slowest to answer first");
+    s.send(b"\x1b[C"); // →
+    wait_item(&s, "4/9 · Whitfield Dealer Group");
+    s.wait_text("Ecosystem › Central › Whitfield Dealer Group");
+    s.send(b"\x1b[D"); // ←
+    wait_item(&s, "3/9 · ");
+    s.send(b"\x1b[5~"); // PgUp
+    wait_item(&s, "2/9 · ");
+    s.send(b"8");
+    s.wait_text("go to item 8_");
+    s.send(b"\r");
+    wait_item(&s, "8/9 · Attribution");
+    s.send(b"4\r");
+    wait_item(&s, "4/9 · Whitfield");
+    // A question from the room: into a dealer, and back to the item with one key.
+    s.send(b"\r");
+    s.wait_text("(off the item: r returns)");
+    s.wait_text("› Aurora Motors of Fargo");
+    s.send(b"r");
+    s.wait_for("back on item 4's view", |scr| {
+        let text = scr.contents();
+        text.contains("Dealers of Whitfield Dealer Group") && !text.contains("off the item")
+    });
+    s.send(b"q");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_eq!(code, 0);
+    assert!(s.restored(), "terminal restored:\n{}", s.contents());
+}
+
+#[test]
+fn an_agenda_item_that_does_not_resolve_is_reported_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let agenda = dir.path().join("bad.agenda.toml");
+    std::fs::write(
+        &agenda,
+        "[[items]]\ntitle = \"Closed\"\nperiod = \"latest-month\"\ndrill = \"d024\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let path = agenda.to_string_lossy().into_owned();
+    let mut s = Session::spawn(&["present", &path, "data/"], 100, 30, &[]);
+    let (code, _) = s.wait_exit(Duration::from_secs(20));
+    s.drain();
+    assert_eq!(code, 1);
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(
+        raw.contains(&format!("{path}:4:9: error: items[0].drill: `d024` is not")),
+        "{raw}"
+    );
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the alternate screen was never entered"
+    );
+}
