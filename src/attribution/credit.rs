@@ -31,8 +31,18 @@ pub struct NothingToShare {
 ///
 /// The parts add up to `units` exactly; a row whose share is zero (or negative, or not a number)
 /// gets nothing, whatever the rounding; ties go to the lower index, so the result is
-/// deterministic.
+/// deterministic. A negative total is split as its opposite, negated.
+///
+/// The work is bounded by the number of rows, never by the size of `units`: a total of 28
+/// significant digits is beyond what a float quota holds exactly, so the floors can miss it by
+/// far more than one unit per row. That miss is handed out in proportion again (it is small
+/// enough after a few rounds to be exact in a float), and only the last few units, fewer than
+/// the rows, go one by one.
 pub fn apportion(units: i128, shares: &[f64]) -> Result<Vec<i128>, NothingToShare> {
+    if units < 0 {
+        let parts = apportion(-units, shares).map_err(|_| NothingToShare { units })?;
+        return Ok(parts.into_iter().map(|part| -part).collect());
+    }
     let mut parts = vec![0i128; shares.len()];
     if units == 0 {
         return Ok(parts);
@@ -44,35 +54,52 @@ pub fn apportion(units: i128, shares: &[f64]) -> Result<Vec<i128>, NothingToShar
     if eligible.is_empty() || !sum.is_finite() || sum <= 0.0 {
         return Err(NothingToShare { units });
     }
-    let whole = units as f64;
     let mut fractions = Vec::with_capacity(eligible.len());
-    let mut handed: i128 = 0;
     for &i in &eligible {
-        let quota = whole * (shares[i] / sum);
+        let quota = units as f64 * (shares[i] / sum);
         let floor = quota.floor();
-        // `as` saturates; the correction below absorbs any float error in the floors.
+        // `as` saturates; the rounds below absorb any float error in the floors.
         parts[i] = floor as i128;
-        handed += parts[i];
         fractions.push((quota - floor, i));
+    }
+    let rows = eligible.len() as i128;
+    let mut left = units - parts.iter().sum::<i128>();
+    // The floors normally miss by less than one unit per row (up to one per row when every
+    // quota is a hair below a whole number). A larger miss is float error on a long total: each
+    // round shrinks it by the float precision (2^-52 at least), so three rounds take any i128
+    // miss back within that; the cap only guards against a float surprise.
+    for _ in 0..8 {
+        if left.abs() <= 2 * rows {
+            break;
+        }
+        for &i in &eligible {
+            let step = (left as f64 * (shares[i] / sum)).trunc() as i128;
+            // A row never goes below zero: a float slip cannot take back more than it holds.
+            parts[i] = (parts[i] + step).max(0);
+        }
+        left = units - parts.iter().sum::<i128>();
     }
     // Largest fractional part first; the index breaks ties so equal inputs give equal outputs.
     fractions.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut left = units - handed;
-    let mut cursor = 0;
-    while left > 0 {
-        parts[fractions[cursor % fractions.len()].1] += 1;
-        left -= 1;
-        cursor += 1;
+    // Whatever is still missing goes round the rows, whole rounds at once.
+    if left > 0 {
+        let each = left / rows;
+        for &(_, i) in &fractions {
+            parts[i] += each;
+        }
+        left -= each * rows;
+        for &(_, i) in fractions.iter().take(left as usize) {
+            parts[i] += 1;
+        }
     }
-    // Float error can hand out a unit too many: take it back from the smallest remainders.
-    let mut cursor = fractions.len();
+    // Units too many are taken back from the smallest remainders, whole rounds at once; every
+    // pass takes at least one (the parts add up to more than `units` > 0).
     while left < 0 {
-        cursor = if cursor == 0 { fractions.len() } else { cursor };
-        cursor -= 1;
-        let i = fractions[cursor].1;
-        if parts[i] > 0 {
-            parts[i] -= 1;
-            left += 1;
+        let each = (-left / rows).max(1);
+        for &(_, i) in fractions.iter().rev() {
+            let take = each.min(parts[i]).min(-left);
+            parts[i] -= take;
+            left += take;
         }
     }
     Ok(parts)
@@ -88,6 +115,8 @@ pub fn apportion_decimal(
     let scale = scale.max(total.scale());
     let mut scaled = total;
     scaled.rescale(scale);
+    // A total with 28 or more digits cannot take more decimal places: it keeps the ones it has.
+    let scale = scaled.scale();
     let parts = apportion(scaled.mantissa(), shares)?;
     Ok(parts
         .into_iter()
@@ -170,6 +199,8 @@ impl Credits {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::Just;
+
     use super::*;
 
     #[test]
@@ -196,6 +227,85 @@ mod tests {
         assert_eq!(parts, [Decimal::new(5003, 3), Decimal::new(5002, 3)]);
         let parts = apportion_decimal(Decimal::from(10), &[1.0, 2.0], 2).unwrap();
         assert_eq!(parts, [Decimal::new(333, 2), Decimal::new(667, 2)]);
+    }
+
+    #[test]
+    fn quotas_a_hair_below_whole_units_get_them() {
+        // 3/16, 7/16 and 6/16 of 10,000 are 1875, 4375 and 3750; in floats all three land just
+        // below, so every row has a unit left over.
+        assert_eq!(
+            apportion(10_000, &[0.3, 0.7, 0.6]).unwrap(),
+            [1875, 4375, 3750]
+        );
+    }
+
+    #[test]
+    fn a_total_of_28_digits_is_shared_exactly() {
+        // The largest decimal mantissa: 2^96 - 1. Thirds of it are 26409387504754779197847983445
+        // each; that sum is 2^96 - 1 exactly, so nothing is left over for the one-by-one pass.
+        let max = 79_228_162_514_264_337_593_543_950_335i128;
+        let parts = apportion(max, &[1.0, 1.0, 1.0]).unwrap();
+        assert_eq!(parts.iter().sum::<i128>(), max);
+        for part in &parts {
+            assert!((part - max / 3).abs() <= 1 << 60, "{parts:?}");
+        }
+        // A row with a tiny share gets its tiny part, not a share of the float error.
+        let parts = apportion(max, &[1e-20, 1.0]).unwrap();
+        assert_eq!(parts.iter().sum::<i128>(), max);
+        assert!(parts[0] < 1 << 40, "{parts:?}");
+        assert_eq!(
+            apportion(-max, &[1.0, 1.0]).unwrap(),
+            [-max / 2 - 1, -max / 2]
+        );
+    }
+
+    #[test]
+    fn a_total_too_long_for_more_decimals_keeps_its_own() {
+        let total = Decimal::MAX;
+        let parts = apportion_decimal(total, &[1.0, 1.0], 2).unwrap();
+        assert_eq!(parts.iter().sum::<Decimal>(), total);
+        let total = Decimal::from_i128_with_scale(10_000_000_000_000_000_000_000_000_001, 28);
+        let parts = apportion_decimal(total, &[1.0, 2.0], 2).unwrap();
+        assert_eq!(parts.iter().sum::<Decimal>(), total);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any decimal a file can hold (up to 28 digits, up to 28 decimals) is shared out in a
+        /// number of steps bounded by the rows, adding up exactly, negative parts never made.
+        #[test]
+        fn extreme_decimals_are_shared_out_exactly(
+            mantissa in 0i128..=79_228_162_514_264_337_593_543_950_335,
+            scale in 0u32..=28,
+            shares in proptest::collection::vec(
+                proptest::prop_oneof![
+                    Just(0.0),
+                    1e-300f64..1e-10,
+                    0.0f64..1e6,
+                    1e200f64..1e300,
+                ],
+                1..40,
+            ),
+            negative in proptest::bool::ANY,
+        ) {
+            let total = Decimal::from_i128_with_scale(
+                if negative { -mantissa } else { mantissa },
+                scale,
+            );
+            match apportion_decimal(total, &shares, 2) {
+                Ok(parts) => {
+                    proptest::prop_assert_eq!(parts.iter().sum::<Decimal>(), total);
+                    for (part, share) in parts.iter().zip(&shares) {
+                        if *share == 0.0 {
+                            proptest::prop_assert!(part.is_zero());
+                        }
+                        proptest::prop_assert!(part.is_zero() || part.is_sign_negative() == negative);
+                    }
+                }
+                Err(_) => proptest::prop_assert!(shares.iter().all(|s| *s == 0.0)),
+            }
+        }
     }
 
     #[test]
