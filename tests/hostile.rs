@@ -60,3 +60,163 @@ fn attribution_of_35_decimals_ends_with_the_total_credited() {
     let total = "first,total,,3.00,2.0000000000000000000000000000\n";
     assert!(out.stdout().contains(total), "{}", out.stdout());
 }
+
+const NAMES: &str = "tests/fixtures/hostile/names.toml";
+
+/// The controls the fixtures hide in names: C0 (a line break is ebr's own), DEL, C1, and the
+/// bidi marks, embeddings, overrides and isolates.
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Fails with the place of the first control byte from data in `bytes`.
+fn assert_clean(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+        let from = text[..at]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        panic!(
+            "{what}: U+{:04X} written after {:?}",
+            u32::from(c),
+            &text[from..at]
+        );
+    }
+}
+
+#[test]
+fn check_shows_controls_in_names_and_field_names_instead_of_obeying_them() {
+    let out = ebr(&["check", NAMES], &[]);
+    assert_eq!(out.code, Some(0), "{}", out.stdout());
+    assert_clean(&out.stdout, "check, summary");
+    // The name is still there, its controls spelt out.
+    assert!(out.stdout().contains(
+        "Aurora Motors North America\\u{1b}[2J\\u{1b}]52;c;aGk=\\u{7}\\u{1b}]8;;http://x\\u{1b}\\link\\u{9b}31m\\u{85}\\u{202e}evil\\u{2066}\\u{8}\\u{7f}"
+    ), "{}", out.stdout());
+    let out = ebr(&["check", "tests/fixtures/hostile/unknown_field.toml"], &[]);
+    assert_eq!(out.code, Some(1));
+    assert_clean(&out.stdout, "check, unknown field");
+    assert!(
+        out.stdout().contains("unknown field `leadz\\u{1b}[2J"),
+        "{}",
+        out.stdout()
+    );
+}
+
+#[test]
+fn the_plain_report_shows_controls_in_names_instead_of_obeying_them() {
+    for env in [[("TERM", "xterm-256color")], [("TERM", "dumb")]] {
+        let out = ebr(&["view", NAMES, "--compare", "none"], &env);
+        assert_eq!(out.code, Some(0), "{}", out.stderr());
+        assert_clean(&out.stdout, "view | cat");
+        assert_clean(&out.stderr, "view | cat, stderr");
+        assert!(
+            out.stdout().contains("Pacific Auto Group\\u{1b}[2J"),
+            "{}",
+            out.stdout()
+        );
+    }
+}
+
+#[test]
+fn rendered_text_holds_no_control_from_names() {
+    for tab in ["overview", "dealers", "journeys", "attribution"] {
+        let out = ebr(&["render", NAMES, "--tab", tab, "--format", "txt"], &[]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr());
+        assert_clean(&out.stdout, tab);
+    }
+}
+
+#[test]
+fn file_names_with_controls_are_shown_in_check_and_loader_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = dir.path().join("x\u{1b}]52;c;aGk=\u{7}\u{202e}.toml");
+    std::fs::copy("tests/fixtures/warnings/suspicious.toml", &hostile).unwrap();
+    let path = hostile.to_str().unwrap();
+    let check = ebr(&["check", path], &[]);
+    assert_clean(&check.stdout, "check");
+    assert_clean(&check.stderr, "check, stderr");
+    assert!(
+        check
+            .stdout()
+            .contains("x\\u{1b}]52;c;aGk=\\u{7}\\u{202e}.toml"),
+        "{}",
+        check.stdout()
+    );
+    let view = ebr(&["view", path], &[("TERM", "dumb")]);
+    assert_clean(&view.stdout, "view");
+    assert_clean(&view.stderr, "view, loader warnings");
+    assert!(view.stderr().contains("x\\u{1b}]52"), "{}", view.stderr());
+    let missing = dir.path().join("gone\u{1b}[2J.toml");
+    let out = ebr(&["check", missing.to_str().unwrap()], &[]);
+    assert_eq!(out.code, Some(2));
+    assert_clean(&out.stderr, "check, missing file");
+}
+
+#[test]
+fn attribution_shows_controls_in_channel_names_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("paths\u{9b}2J.csv");
+    let channel = "Search\u{1b}[2J\u{1b}]8;;http://x\u{1b}\\\u{202e}";
+    std::fs::write(
+        &file,
+        format!(
+            "path;total_conversions;total_conversion_value;total_null\n\
+             \"{channel} > Email\";2;100;1\nEmail;1;50;0\n"
+        ),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    for format in ["table", "csv", "json"] {
+        let out = ebr(&["attribution", path, "--format", format], &[]);
+        assert_eq!(out.code, Some(0), "{format}: {}", out.stderr());
+        assert_clean(&out.stdout, format);
+        assert_clean(&out.stderr, format);
+    }
+    // JSON keeps the very name, escaped by JSON's own rules.
+    let out = ebr(&["attribution", path, "--format", "json"], &[]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json.to_string()
+            .contains(&serde_json::to_string(channel).unwrap()[1..20])
+    );
+    let table = ebr(&["attribution", path, "--model", "first"], &[]).stdout();
+    assert!(
+        table.contains("Search\\u{1b}[2J\\u{1b}]8;;http://x\\u{1b}\\\\u{202e}"),
+        "{table}"
+    );
+    // A row error quotes the bad value: shown, not obeyed.
+    std::fs::write(
+        &file,
+        "path;total_conversions;total_conversion_value;total_null\nA;x\u{1b}[2J;1;0\n",
+    )
+    .unwrap();
+    let out = ebr(&["attribution", path], &[]);
+    assert_eq!(out.code, Some(1));
+    assert_clean(&out.stderr, "row error");
+}
+
+#[test]
+fn a_render_size_beyond_what_is_drawn_is_a_usage_error() {
+    let out = ebr(
+        &["render", "--tab", "overview", "--size", "65535x65535"],
+        &[],
+    );
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr()
+            .contains("`65535x65535` is outside the sizes ebr draws: 1 to 1000 columns and rows"),
+        "{}",
+        out.stderr()
+    );
+    let out = ebr(
+        &[
+            "render", "--tab", "overview", "--size", "1000x2", "--format", "txt",
+        ],
+        &[],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr());
+}

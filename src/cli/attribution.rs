@@ -18,6 +18,7 @@ use ebr::attribution::path_export::ReadError;
 use ebr::attribution::{
     Model, ModelError, ModelOptions, ModelRun, PathSet, read_path_export, run_all,
 };
+use ebr::export::{PrintableWriter, json_escaped, printable};
 
 /// How many invalid rows are listed before the rest are only counted.
 const MAX_LISTED_ERRORS: usize = 50;
@@ -102,20 +103,20 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     let paths = match read(&args.file) {
         Ok(paths) => paths,
         Err(ReadError::Io(err)) => {
-            eprintln!("ebr attribution: cannot read {shown}: {err}");
+            say!("ebr attribution: cannot read {shown}: {err}");
             return Ok(ExitCode::FAILURE);
         }
         Err(ReadError::Invalid(rows)) => {
             for row in rows.iter().take(MAX_LISTED_ERRORS) {
-                eprintln!("{shown}:{}: {}", row.line, row.reason);
+                say!("{shown}:{}: {}", row.line, row.reason);
             }
             if rows.len() > MAX_LISTED_ERRORS {
-                eprintln!(
+                say!(
                     "... and {} more invalid rows",
                     rows.len() - MAX_LISTED_ERRORS
                 );
             }
-            eprintln!(
+            say!(
                 "ebr attribution: {shown}: {} invalid row(s); nothing credited",
                 rows.len()
             );
@@ -137,7 +138,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     // go to standard error, as does the reason when no model at all could run.
     if runs.is_empty() || args.format == Format::Csv {
         for (model, why) in &skipped {
-            eprintln!("ebr attribution: {model}: not computed: {why}");
+            say!("ebr attribution: {model}: not computed: {why}");
         }
     }
     if runs.is_empty() {
@@ -146,11 +147,11 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     let report = Report::new(&shown, &paths, &runs, &skipped);
     let mut out = io::stdout().lock();
     match args.format {
-        Format::Table => write_tables(&mut out, &report)?,
+        Format::Table => write_tables(&mut PrintableWriter::new(&mut out), &report)?,
         Format::Csv => write_csv(&mut out, &report)?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
+            let json = serde_json::to_string_pretty(&report)?;
+            writeln!(out, "{}", json_escaped(&json))?;
         }
     }
     out.flush()?;
@@ -415,7 +416,8 @@ fn write_csv(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {
                 .write_record([
                     model.model,
                     "channel",
-                    credit.channel,
+                    // CSV quotes what it must; a control in a channel name is shown, not obeyed.
+                    &printable(credit.channel),
                     &credit.exact_conversions.to_string(),
                     &credit.exact_value.to_string(),
                 ])

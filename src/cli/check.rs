@@ -28,7 +28,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     let set = match load::load_set(&args.paths) {
         Ok(set) => set,
         Err(usage) => {
-            eprintln!("ebr check: {usage}");
+            say!("ebr check: {usage}");
             return Ok(ExitCode::from(USAGE));
         }
     };
@@ -90,11 +90,13 @@ impl Report {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
-        self.line(&d.to_string());
+        // One line whatever the data holds: a newline quoted from a file is shown, not obeyed.
+        self.text.push_str(&ebr::export::printable(&d.to_string()));
+        self.text.push('\n');
     }
 
     fn line(&mut self, line: &str) {
-        self.text.push_str(line);
+        self.text.push_str(&ebr::export::printable_lines(line));
         self.text.push('\n');
     }
 }

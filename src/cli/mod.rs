@@ -1,6 +1,14 @@
 //! One module per subcommand: its arguments and what it does. Exit codes: 0 success, 1 invalid
 //! data, 2 usage errors (clap's own code).
 
+/// Writes one message for a person on stderr, through the one escaping function: a file name
+/// or a value quoted from data never reaches the terminal as a control.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", ebr::export::printable_lines(&format!($($arg)*)))
+    };
+}
+
 pub mod attribution;
 pub mod check;
 pub mod period;

@@ -72,7 +72,7 @@ pub fn open(
         )?)),
     };
     let mut app = App::open(library, display, args.period, compare).map_err(|err| {
-        eprintln!("ebr {command}: {err}");
+        say!("ebr {command}: {err}");
         ExitCode::from(match err {
             PeriodChoiceError::Empty => INVALID_DATA,
             PeriodChoiceError::NotLoaded { .. } | PeriodChoiceError::MixedGranularity { .. } => {
@@ -91,7 +91,7 @@ pub fn open(
 /// is fine when it is the same snapshot.
 fn add_file(library: &mut Library, path: &Path, command: &str) -> Result<PeriodId, ExitCode> {
     let usage = |message: String| {
-        eprintln!("ebr {command}: --compare {}: {message}", path.display());
+        say!("ebr {command}: --compare {}: {message}", path.display());
         ExitCode::from(USAGE)
     };
     let (loaded, warnings) = match load::load_paths(&[path.to_path_buf()]) {
@@ -103,13 +103,13 @@ fn add_file(library: &mut Library, path: &Path, command: &str) -> Result<PeriodI
         }
         Err(LoadFailure::Invalid(diagnostics)) => {
             for d in diagnostics {
-                eprintln!("{d}");
+                say!("{d}");
             }
             return Err(ExitCode::from(INVALID_DATA));
         }
     };
     for warning in warnings {
-        eprintln!("{warning}");
+        say!("{warning}");
     }
     let mut snapshots = loaded.iter();
     let (Some(snapshot), None) = (snapshots.next(), snapshots.next()) else {

@@ -32,16 +32,27 @@ pub struct Size {
     pub rows: u16,
 }
 
+/// The largest number of columns or rows `ebr render` draws.
+pub const MAX_SIDE: u16 = 1000;
+
 impl FromStr for Size {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Size, String> {
         let fail = || format!("`{text}` is not a size: expected COLSxROWS such as 80x24");
         let (cols, rows) = text.split_once(['x', 'X']).ok_or_else(fail)?;
-        Ok(Size {
+        let size = Size {
             cols: cols.trim().parse().map_err(|_| fail())?,
             rows: rows.trim().parse().map_err(|_| fail())?,
-        })
+        };
+        // Every cell of the imagined screen is held in memory (tens of bytes each): 65535x65535
+        // would ask for hundreds of gigabytes.
+        if !(1..=MAX_SIDE).contains(&size.cols) || !(1..=MAX_SIDE).contains(&size.rows) {
+            return Err(format!(
+                "`{text}` is outside the sizes ebr draws: 1 to {MAX_SIDE} columns and rows"
+            ));
+        }
+        Ok(size)
     }
 }
 
@@ -88,7 +99,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     match path::resolve(app.scorecard(), &args.drill) {
         Ok(level) => app.update(Action::DrillTo(level)),
         Err(err) => {
-            eprintln!("ebr render: {err}");
+            say!("ebr render: {err}");
             return Ok(ExitCode::from(USAGE));
         }
     }

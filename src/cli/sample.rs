@@ -40,7 +40,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         format: args.format,
     };
     if let Some(problem) = spec.problem() {
-        eprintln!("ebr sample: {problem}");
+        say!("ebr sample: {problem}");
         return Ok(ExitCode::from(super::USAGE));
     }
     let written = sample::write(&spec, &args.out)?;

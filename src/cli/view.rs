@@ -89,17 +89,17 @@ pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
     match load::load_paths(&input.paths) {
         Ok((library, warnings)) => {
             for warning in warnings {
-                eprintln!("{warning}");
+                say!("{warning}");
             }
             Ok(library)
         }
         Err(LoadFailure::Usage(usage)) => {
-            eprintln!("ebr {command}: {usage}");
+            say!("ebr {command}: {usage}");
             Err(ExitCode::from(USAGE))
         }
         Err(LoadFailure::Invalid(diagnostics)) => {
             for d in diagnostics {
-                eprintln!("{d}");
+                say!("{d}");
             }
             Err(ExitCode::from(INVALID_DATA))
         }
@@ -134,7 +134,8 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     if interactive {
         ebr::ui::terminal::run(app)?;
     } else {
-        ebr::ui::report::write(app, &mut std::io::stdout().lock())?;
+        let mut out = ebr::export::PrintableWriter::new(std::io::stdout().lock());
+        ebr::ui::report::write(app, &mut out)?;
     }
     Ok(ExitCode::from(SUCCESS))
 }
