@@ -27,6 +27,17 @@ const QUIT: Binding = Binding {
     when: When::Always,
 };
 
+/// Ctrl-C where typing or choosing: quits, kept out of the hint bar.
+const CTRL_C: Binding = Binding {
+    keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
+    label: "Ctrl-C",
+    ascii_label: "Ctrl-C",
+    hint_key: "^C",
+    hint: "",
+    help: "Quit.",
+    when: When::Always,
+};
+
 /// Bindings while moving around, in hint-bar order (the bar drops from the end).
 pub const NORMAL: &[Binding] = &[
     Binding {
@@ -246,15 +257,7 @@ pub const FILTER: &[Binding] = &[
         help: "Move the selection while typing.",
         when: When::Always,
     },
-    Binding {
-        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
-        label: "Ctrl-C",
-        ascii_label: "Ctrl-C",
-        hint_key: "^C",
-        hint: "",
-        help: "Quit.",
-        when: When::Always,
-    },
+    CTRL_C,
 ];
 
 /// Bindings while the help overlay is open.
@@ -322,15 +325,7 @@ pub const PICKER: &[Binding] = &[
         help: "Close the picker, changing nothing.",
         when: When::Always,
     },
-    Binding {
-        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
-        label: "Ctrl-C",
-        ascii_label: "Ctrl-C",
-        hint_key: "^C",
-        hint: "",
-        help: "Quit.",
-        when: When::Always,
-    },
+    CTRL_C,
 ];
 
 /// Bindings of presenter mode, before the normal ones (which keep every key not taken here:
@@ -421,13 +416,5 @@ pub const JUMP: &[Binding] = &[
         help: "Delete the last digit.",
         when: When::Always,
     },
-    Binding {
-        keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
-        label: "Ctrl-C",
-        ascii_label: "Ctrl-C",
-        hint_key: "^C",
-        hint: "",
-        help: "Quit.",
-        when: When::Always,
-    },
+    CTRL_C,
 ];
