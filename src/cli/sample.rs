@@ -25,6 +25,11 @@ pub struct Args {
     /// File format: json, toml, or mixed (odd months and quarters TOML, the others JSON).
     #[arg(long, default_value_t = SampleSpec::bundled().format)]
     format: Format,
+    /// Write the raw exports of the systems of record instead of snapshots: one CSV per export,
+    /// event by event, and review.toml (docs/raw-exports.md); `ebr build` turns them back into
+    /// the same snapshots.
+    #[arg(long, conflicts_with = "format")]
+    raw: bool,
     /// Folder to write into (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -42,6 +47,18 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     if let Some(problem) = spec.problem() {
         say!("ebr sample: {problem}");
         return Ok(ExitCode::from(super::USAGE));
+    }
+    if args.raw {
+        let files = sample::raw::write_raw(&spec, &args.out)?;
+        let rows: u64 = files.iter().map(|f| f.rows).sum();
+        println!(
+            "wrote {} raw export files to {} ({rows} rows; {} months, {} dealers)",
+            files.len(),
+            args.out.display(),
+            spec.months,
+            spec.dealers
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     let written = sample::write(&spec, &args.out)?;
     let quarters = written.len().saturating_sub(spec.months);

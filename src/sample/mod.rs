@@ -16,6 +16,7 @@ mod names;
 mod network;
 mod paths;
 pub mod quarter;
+pub mod raw;
 mod review;
 pub mod rng;
 mod stack;
