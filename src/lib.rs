@@ -10,9 +10,9 @@
 //! | [`compare`]   | two periods → deltas that know which way is good                     | no |
 //! | [`attribution`] | roles ledger and multi-touch models                                | no |
 //! | [`sample`]    | the deterministic generator behind `data/` and the benchmarks        | no |
-//! | [`export`]    | plain-text and machine-readable writers into `impl Write`            | no |
 //! | [`app`]       | app state, actions and `update`: no I/O                              | no |
 //! | [`agenda`]    | agenda files → resolved views for presenter mode, located errors     | no |
+//! | [`export`]    | a view (from `app`'s view model) as Markdown, CSV, JSON, TSV; aligned text | no |
 //! | [`ui`]        | theme, keymap, one module per view, the terminal runtime, headless render | yes |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) parses the command line and dispatches.

@@ -24,6 +24,8 @@ enum Command {
     Present(cli::present::Args),
     /// Draw one view without a terminal, as text, ANSI or SVG.
     Render(cli::render::Args),
+    /// Write one view's rows and columns as Markdown, CSV, JSON or TSV, provenance first.
+    Export(cli::export::Args),
     /// Validate snapshot files or folders and print a summary of each valid one.
     Check(cli::check::Args),
     /// Write a deterministic sample ecosystem.
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::View(args)) => cli::view::run(args),
         Some(Command::Present(args)) => cli::present::run(args),
         Some(Command::Render(args)) => cli::render::run(args),
+        Some(Command::Export(args)) => cli::export::run(args),
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Sample(args)) => cli::sample::run(args),
         Some(Command::Schema(args)) => cli::schema::run(args),

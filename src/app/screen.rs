@@ -155,6 +155,19 @@ pub enum Mark {
     Flat,
 }
 
+impl Mark {
+    /// The glyph drawn after a cell's text: ▲ better, ▼ worse, = flat; `+`, `-`, `=` in ASCII.
+    pub fn glyph(self, ascii: bool) -> &'static str {
+        match (self, ascii) {
+            (Mark::Better, false) => "▲",
+            (Mark::Worse, false) => "▼",
+            (Mark::Better, true) => "+",
+            (Mark::Worse, true) => "-",
+            (Mark::Flat, _) => "=",
+        }
+    }
+}
+
 /// Which side of a column its text sits on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Align {
@@ -223,6 +236,9 @@ pub struct Cell {
     pub tone: Tone,
     /// A direction glyph against a reference, if any.
     pub mark: Option<Mark>,
+    /// The unit of the exact value, for exports (see [`crate::metrics::Unit::name`]);
+    /// `None` where the builder did not say.
+    pub unit: Option<&'static str>,
 }
 
 impl Cell {
@@ -247,6 +263,21 @@ impl Cell {
                 Tone::Muted
             },
             mark: None,
+            unit: None,
+        }
+    }
+
+    /// The same cell with the unit of its exact value.
+    pub fn unit(mut self, unit: &'static str) -> Cell {
+        self.unit = Some(unit);
+        self
+    }
+
+    /// The text as drawn: the cell's text, then its mark's glyph if it has one.
+    pub fn shown(&self, ascii: bool) -> String {
+        match self.mark {
+            Some(mark) => format!("{} {}", self.text, mark.glyph(ascii)),
+            None => self.text.clone(),
         }
     }
 

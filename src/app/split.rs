@@ -106,6 +106,7 @@ fn placeholder(row: &Row, columns: usize, blank: &str) -> Row {
         sort: SortKey::Text(name.to_lowercase()),
         tone: Tone::Muted,
         mark: None,
+        unit: None,
     }];
     cells.extend((1..columns).map(|_| Cell::num(blank, None)));
     Row {

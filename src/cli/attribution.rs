@@ -13,11 +13,13 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
+use ebr::app::screen::Align;
 use ebr::attribution::models::MarkovDetails;
 use ebr::attribution::path_export::ReadError;
 use ebr::attribution::{
     Model, ModelError, ModelOptions, ModelRun, PathSet, read_path_export, run_all,
 };
+use ebr::export::aligned::Aligned;
 use ebr::export::{PrintableWriter, json_escaped, printable};
 
 /// How many invalid rows are listed before the rest are only counted.
@@ -369,39 +371,17 @@ fn write_tables(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {
 /// An aligned table: the first column left-aligned, numbers right-aligned, the last row (the
 /// totals) under a rule.
 fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            rows.iter()
-                .chain(std::iter::once(&header.to_vec()))
-                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
-        let mut text = String::new();
-        for (c, cell) in cells.iter().enumerate() {
-            let pad = widths[c].saturating_sub(cell.chars().count());
-            if c == 0 {
-                text.push_str(cell);
-                text.push_str(&" ".repeat(pad));
-            } else {
-                text.push_str("  ");
-                text.push_str(&" ".repeat(pad));
-                text.push_str(cell);
-            }
-        }
-        writeln!(out, "{}", text.trim_end())
-    };
-    line(out, header)?;
-    let rule: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-    for (i, row) in rows.iter().enumerate() {
-        if i + 1 == rows.len() {
-            writeln!(out, "{}", "-".repeat(rule))?;
-        }
-        line(out, row)?;
+    let mut aligns = vec![Align::Right; header.len()];
+    if let Some(first) = aligns.first_mut() {
+        *first = Align::Left;
     }
-    Ok(())
+    Aligned {
+        header: header.to_vec(),
+        aligns,
+        rows: rows.to_vec(),
+        rule_before: rows.len().checked_sub(1),
+    }
+    .write(out)
 }
 
 fn write_csv(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {

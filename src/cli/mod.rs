@@ -11,6 +11,7 @@ macro_rules! say {
 
 pub mod attribution;
 pub mod check;
+pub mod export;
 pub mod period;
 pub mod present;
 pub mod render;

@@ -1,6 +1,7 @@
 //! `ebr schema`: the JSON Schema of the snapshot format, generated from the model's types, so
 //! editors can validate snapshot files. `docs/snapshot.schema.json` is this output;
-//! `docs/agenda.schema.json` is `ebr schema --agenda`.
+//! `docs/agenda.schema.json` is `ebr schema --agenda`; `docs/export.schema.json` is
+//! `ebr schema --export`, the schema of `ebr export --format json`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,12 +18,17 @@ pub struct Args {
     /// The schema of agenda files (`*.agenda.toml`) instead of snapshots.
     #[arg(long)]
     agenda: bool,
+    /// The schema of `ebr export --format json` instead of snapshots.
+    #[arg(long, conflicts_with = "agenda")]
+    export: bool,
 }
 
 /// The schema as pretty JSON with a trailing newline.
-fn schema_text(agenda: bool) -> color_eyre::Result<String> {
-    let schema = if agenda {
+fn schema_text(args: &Args) -> color_eyre::Result<String> {
+    let schema = if args.agenda {
         schemars::schema_for!(ebr::agenda::AgendaFile)
+    } else if args.export {
+        schemars::schema_for!(ebr::export::View)
     } else {
         schemars::schema_for!(ebr::model::Snapshot)
     };
@@ -33,7 +39,7 @@ fn schema_text(agenda: bool) -> color_eyre::Result<String> {
 
 /// Runs `ebr schema`.
 pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
-    let text = schema_text(args.agenda)?;
+    let text = schema_text(&args)?;
     match args.out {
         Some(path) => std::fs::write(&path, text)
             .wrap_err_with(|| format!("cannot write {}", path.display()))?,

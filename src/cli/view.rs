@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ebr::app::Display;
-use ebr::load::{self, LoadFailure};
-use ebr::model::Library;
+use ebr::load::{self, LoadFailure, UsageError};
+use ebr::model::{Library, PeriodId};
 
 use super::{INVALID_DATA, SUCCESS, USAGE};
 
@@ -83,20 +83,37 @@ pub struct Args {
 /// Loads the snapshots named on the command line, or the bundled sample. On failure the
 /// loader's diagnostics are printed and the exit code to use is returned.
 pub fn load_library(input: &Input, command: &str) -> Result<Library, ExitCode> {
+    load_with_files(input, command).map(|(library, _)| library)
+}
+
+/// [`load_library`], also returning each file read and the period of its snapshot (none for
+/// the bundled sample).
+pub fn load_with_files(
+    input: &Input,
+    command: &str,
+) -> Result<(Library, Vec<(PathBuf, PeriodId)>), ExitCode> {
     if input.paths.is_empty() {
-        return Ok(ebr::sample::bundled());
+        return Ok((ebr::sample::bundled(), Vec::new()));
     }
-    match load::load_paths(&input.paths) {
+    let usage = |usage: UsageError| {
+        say!("ebr {command}: {usage}");
+        ExitCode::from(USAGE)
+    };
+    let set = load::load_set(&input.paths).map_err(usage)?;
+    let files = set
+        .files
+        .iter()
+        .flatten()
+        .map(|loaded| (loaded.file.clone(), loaded.snapshot.period.id))
+        .collect();
+    match set.into_library() {
         Ok((library, warnings)) => {
             for warning in warnings {
                 say!("{warning}");
             }
-            Ok(library)
+            Ok((library, files))
         }
-        Err(LoadFailure::Usage(usage)) => {
-            say!("ebr {command}: {usage}");
-            Err(ExitCode::from(USAGE))
-        }
+        Err(LoadFailure::Usage(err)) => Err(usage(err)),
         Err(LoadFailure::Invalid(diagnostics)) => {
             for d in diagnostics {
                 say!("{d}");

@@ -51,6 +51,22 @@ pub enum Threshold {
 }
 
 impl Unit {
+    /// What exports write beside an exact value: `fraction` for rates (0.125 is 12.5 %),
+    /// `money` for amounts in the snapshot's currency, else the unit's plain name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Number => "number",
+            Unit::Money => "money",
+            Unit::Rate => "fraction",
+            Unit::Minutes => "minutes",
+            Unit::Days => "days",
+            Unit::Years => "years",
+            Unit::Score => "score",
+            Unit::Multiple => "multiple",
+        }
+    }
+
     /// The default "too small to matter" threshold: 0.2 pp for rates, half a point for
     /// scores, 1 % relative for everything else.
     pub fn default_threshold(self) -> Threshold {

@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use crate::app::screen::{Align, Block, Card, Details, Mark, Row, Table, TextBlock, Waterfall};
+use crate::app::screen::{Block, Card, Details, Mark, Row, Table, TextBlock, Waterfall};
 use crate::app::{Action, App, Display, Tab};
+use crate::export::aligned::Aligned;
 use crate::ui::fit::{width, wrap};
-use crate::ui::theme::Glyphs;
 
 /// Width paragraphs are wrapped to.
 const WRAP: usize = 100;
@@ -44,11 +44,7 @@ pub fn write(mut app: App, out: &mut impl Write) -> io::Result<()> {
 
 /// A mark in ASCII: the report may be read anywhere.
 fn mark(m: Mark) -> &'static str {
-    Glyphs::new(Display {
-        colour: false,
-        ascii: true,
-    })
-    .mark(m)
+    m.glyph(true)
 }
 
 fn write_cards(cards: &[Card], out: &mut impl Write) -> io::Result<()> {
@@ -80,66 +76,19 @@ fn write_cards(cards: &[Card], out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// A table with every column, each as wide as its widest cell.
+/// A table with every column, each as wide as its widest cell (the shared aligned writer).
 fn write_table(table: &Table, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}", table.title)?;
-    let widths: Vec<usize> = table
-        .columns
-        .iter()
-        .map(|c| c.width.max(width(&c.title)))
-        .collect();
-    let line = |cells: Vec<(&str, Align)>| -> String {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|((text, align), w)| {
-                let pad = w.saturating_sub(width(text));
-                match align {
-                    Align::Left => format!("{text}{}", " ".repeat(pad)),
-                    Align::Right => format!("{}{text}", " ".repeat(pad)),
-                }
-            })
-            .collect();
-        parts.join("  ").trim_end().to_owned()
+    let row = |row: &Row| -> Vec<String> { row.cells.iter().map(|c| c.shown(true)).collect() };
+    let aligned = Aligned {
+        header: table.columns.iter().map(|c| c.title.clone()).collect(),
+        aligns: table.columns.iter().map(|c| c.align).collect(),
+        rows: table.pinned.iter().chain(&table.rows).map(row).collect(),
+        rule_before: (!table.pinned.is_empty()).then_some(table.pinned.len()),
     };
-    let header = table
-        .columns
-        .iter()
-        .map(|c| (c.title.as_str(), c.align))
-        .collect();
-    writeln!(out, "{}", line(header))?;
-    let row_line = |row: &Row| -> String {
-        let marked: Vec<String> = row
-            .cells
-            .iter()
-            .map(|c| match c.mark {
-                Some(m) => format!("{} {}", c.text, mark(m)),
-                None => c.text.clone(),
-            })
-            .collect();
-        line(
-            marked
-                .iter()
-                .zip(&table.columns)
-                .map(|(t, c)| (t.as_str(), c.align))
-                .collect(),
-        )
-    };
-    for row in &table.pinned {
-        writeln!(out, "{}", row_line(row))?;
-    }
-    if !table.pinned.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            "-".repeat(widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1))
-        )?;
-    }
+    aligned.write(out)?;
     if table.rows.is_empty() {
         writeln!(out, "({})", table.empty)?;
-    }
-    for row in &table.rows {
-        writeln!(out, "{}", row_line(row))?;
     }
     if let Some(m) = table.matched {
         writeln!(out, "Rows matched by id: {m}")?;

@@ -101,6 +101,8 @@ impl Theme {
 /// The characters used for marks, separators and borders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Glyphs {
+    /// ASCII only (the marks then read `+`, `-`, `=`).
+    pub ascii: bool,
     /// Better than the reference.
     pub better: &'static str,
     /// Worse than the reference.
@@ -144,9 +146,10 @@ impl Glyphs {
     pub fn new(display: Display) -> Glyphs {
         if display.ascii {
             Glyphs {
-                better: "+",
-                worse: "-",
-                flat: "=",
+                ascii: true,
+                better: Mark::Better.glyph(true),
+                worse: Mark::Worse.glyph(true),
+                flat: Mark::Flat.glyph(true),
                 crumb: " > ",
                 ellipsis: "~",
                 pointer: ">",
@@ -159,9 +162,10 @@ impl Glyphs {
             }
         } else {
             Glyphs {
-                better: "▲",
-                worse: "▼",
-                flat: "=",
+                ascii: false,
+                better: Mark::Better.glyph(false),
+                worse: Mark::Worse.glyph(false),
+                flat: Mark::Flat.glyph(false),
                 crumb: " › ",
                 ellipsis: "…",
                 pointer: "▸",
@@ -177,11 +181,7 @@ impl Glyphs {
 
     /// The glyph of a mark.
     pub fn mark(&self, mark: Mark) -> &'static str {
-        match mark {
-            Mark::Better => self.better,
-            Mark::Worse => self.worse,
-            Mark::Flat => self.flat,
-        }
+        mark.glyph(self.ascii)
     }
 }
 

@@ -35,7 +35,7 @@ fn kind(kind: Option<ActorKind>) -> &'static str {
 /// A share of the booked revenue as shown, "n/a" when nothing was booked.
 fn share(shares: Option<&Vec<Decimal>>, row: usize) -> Cell {
     match shares.and_then(|s| s.get(row)) {
-        Some(&p) => Cell::num(format!("{} %", fixed(p, 1)), Some(p)),
+        Some(&p) => Cell::num(format!("{} %", fixed(p, 1)), Some(p)).unit("percent"),
         None => Cell::num(crate::metrics::NOT_AVAILABLE, None),
     }
 }
@@ -122,7 +122,7 @@ pub(super) fn ledger_table(
         let hundred = if l.booked.revenue.0.is_zero() {
             share(None, 0)
         } else {
-            Cell::num("100.0 %", Some(Decimal::ONE_HUNDRED))
+            Cell::num("100.0 %", Some(Decimal::ONE_HUNDRED)).unit("percent")
         };
         let mut cells = vec![
             Cell::text("Booked (finance)"),

@@ -88,6 +88,7 @@ impl MoneyText {
     /// A cell for an amount already in the table's unit; it sorts by the amount shown.
     pub(super) fn cell_of_shown(&self, shown: Decimal) -> Cell {
         Cell::num(self.text_of_shown(shown), Some(shown * self.unit))
+            .unit(crate::metrics::Unit::Money.name())
     }
 
     /// A cell for an amount, rounded to the table's unit.

@@ -37,7 +37,7 @@ pub fn format(ctx: &Context<'_>, metric: Metric, value: Option<Decimal>) -> Stri
 /// A cell with a metric's value over a roll-up ("n/a" muted, sorting last).
 pub fn cell(ctx: &Context<'_>, metric: Metric, rollup: &Rollup) -> Cell {
     let value = metric.value(rollup);
-    Cell::num(format(ctx, metric, value), value)
+    Cell::num(format(ctx, metric, value), value).unit(metric.unit().name())
 }
 
 /// The column of a metric: its short label as the narrow header, its label as the full one.

@@ -167,7 +167,8 @@ pub fn figure_cells(
     current: Option<Decimal>,
     compared: Option<Decimal>,
 ) -> Vec<Cell> {
-    let mut value = Cell::num(format_measure(ctx, measure, current), current);
+    let unit = measure.unit.name();
+    let mut value = Cell::num(format_measure(ctx, measure, current), current).unit(unit);
     if let Some(status) = shown_status(measure, current) {
         value.text = format!("{} {}", value.text, status.symbol(ctx.ascii));
         value.tone = status_tone(status);
@@ -189,17 +190,21 @@ pub fn figure_cells(
     };
     vec![
         value,
-        Cell::num(format_measure(ctx, measure, compared), compared),
+        Cell::num(format_measure(ctx, measure, compared), compared).unit(unit),
         Cell::num(
             format_change_in(measure.unit, &change, currency, style),
             absolute,
         )
-        .tone(tone),
-        Cell::num(format_relative(relative, ctx.ascii), relative).tone(if relative.is_some() {
-            tone
-        } else {
-            Tone::Muted
-        }),
+        .tone(tone)
+        .unit(unit),
+        // The relative change is a fraction of the compared value (0.125 = +12.5 %).
+        Cell::num(format_relative(relative, ctx.ascii), relative)
+            .tone(if relative.is_some() {
+                tone
+            } else {
+                Tone::Muted
+            })
+            .unit(crate::metrics::Unit::Rate.name()),
     ]
 }
 

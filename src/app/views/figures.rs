@@ -37,7 +37,7 @@ pub fn money_cents(ctx: &Context<'_>, amount: Money) -> String {
 
 /// A compact money cell sorting by the exact amount.
 pub fn money_cell(ctx: &Context<'_>, amount: Money) -> Cell {
-    Cell::num(money(ctx, amount, true), Some(amount.amount()))
+    Cell::num(money(ctx, amount, true), Some(amount.amount())).unit(Unit::Money.name())
 }
 
 /// A rate as text: "12.5 %", or "n/a" for an empty denominator.
@@ -47,7 +47,7 @@ pub fn rate(ratio: Ratio) -> String {
 
 /// A rate cell ("n/a" muted, sorting last).
 pub fn rate_cell(ratio: Ratio) -> Cell {
-    Cell::num(rate(ratio), ratio.value())
+    Cell::num(rate(ratio), ratio.value()).unit(Unit::Rate.name())
 }
 
 /// An ROI cell: a rate, shown as bad when the money was lost (below zero).
@@ -66,7 +66,7 @@ pub fn count(n: impl Into<Decimal>) -> String {
 
 /// A count cell.
 pub fn count_cell(n: u64) -> Cell {
-    Cell::num(count(n), Some(Decimal::from(n)))
+    Cell::num(count(n), Some(Decimal::from(n))).unit(Unit::Count.name())
 }
 
 /// A figure's cells under [`super::common::figure_columns`]: `value` (the cell the view draws

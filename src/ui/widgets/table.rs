@@ -278,10 +278,7 @@ fn draw_row(
 
 /// A cell's text with its mark, if any.
 pub fn cell_text(cell: &Cell, skin: &Skin) -> String {
-    match cell.mark {
-        Some(mark) => format!("{} {}", cell.text, skin.glyphs.mark(mark)),
-        None => cell.text.clone(),
-    }
+    cell.shown(skin.glyphs.ascii)
 }
 
 /// Writes `text` into `width` columns at (x, y), aligned, cut with an ellipsis if needed.

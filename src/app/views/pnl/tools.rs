@@ -111,6 +111,7 @@ fn retire_cell(tool: &ToolPnl) -> Cell {
         sort: SortKey::Num(key),
         tone,
         mark: None,
+        unit: None,
     }
 }
 

@@ -1,0 +1,112 @@
+//! `ebr export [PATH...] --tab T [--drill P] [--period P --compare Q] --format md|csv|json|tsv
+//! [-o FILE [--force]]`: one view's rows and columns, as on screen, for notes, spreadsheets
+//! and programs, with where it comes from written first.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use ebr::app::{Action, Tab, path};
+use ebr::export::{self, DataFile, Format, Provenance, View};
+use ebr::model::PeriodId;
+
+use super::view::{Input, Look, load_with_files};
+use super::{SUCCESS, USAGE};
+
+/// Arguments of `ebr export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Snapshots to export from.
+    #[command(flatten)]
+    pub input: Input,
+    /// The tab: overview, journeys, segments, dealers, maturity, pnl or attribution.
+    #[arg(long, value_parser = Tab::from_str)]
+    pub tab: Tab,
+    /// Where to drill: region/group/dealer by id or name, e.g. `central/g08/d040`.
+    #[arg(long, value_name = "PATH", default_value = "")]
+    pub drill: String,
+    /// md, csv, json (display strings with exact values and units) or tsv (the main table).
+    #[arg(long, value_parser = Format::from_str)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Glyphs (`--ascii`: +/- marks instead of ▲/▼).
+    #[command(flatten)]
+    pub look: Look,
+    /// The periods under review and compared.
+    #[command(flatten)]
+    pub periods: super::period::PeriodArgs,
+}
+
+/// Runs `ebr export`.
+pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let (library, mut files) = match load_with_files(&args.input, "export") {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let mut app = match super::period::open(library, args.look.display(), &args.periods, "export") {
+        Ok(app) => app,
+        Err(code) => return Ok(code),
+    };
+    if let Some(compare) = args.periods.compare.as_deref().map(Path::new)
+        && compare.is_file()
+    {
+        files.push((
+            compare.to_path_buf(),
+            app.periods().compared.unwrap_or(app.period()),
+        ));
+    }
+    app.update(Action::GoTab(args.tab));
+    match path::resolve(app.scorecard(), &args.drill) {
+        Ok(level) => app.update(Action::DrillTo(level)),
+        Err(err) => {
+            eprintln!("ebr export: {err}");
+            return Ok(ExitCode::from(USAGE));
+        }
+    }
+    let files = match digest(&files) {
+        Ok(files) => files,
+        Err(err) => {
+            eprintln!("ebr export: {err}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let view = View::of(&app, Provenance::of(&app, files));
+    let mut bytes = Vec::new();
+    export::write(args.format, &view, &mut bytes)?;
+    match &args.output {
+        Some(path) => {
+            if let Err(err) = export::file::save(path, &bytes, args.force) {
+                eprintln!("ebr export: {err}");
+                return Ok(ExitCode::from(USAGE));
+            }
+        }
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            if let Err(err) = out.write_all(&bytes).and_then(|()| out.flush()) {
+                // A closed pipe (`ebr export ... | head`) is not a failure of the export.
+                if err.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(err.into());
+                }
+            }
+        }
+    }
+    Ok(ExitCode::from(SUCCESS))
+}
+
+/// Each data file with the SHA-256 of its bytes as they are now.
+fn digest(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
+    files
+        .iter()
+        .map(|(path, period)| {
+            std::fs::read(path)
+                .map(|bytes| DataFile::new(path, &bytes, Some(*period)))
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        })
+        .collect()
+}
