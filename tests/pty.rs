@@ -201,3 +201,68 @@ fn a_panic_restores_the_terminal_and_reports() {
         "the report is shown: {raw}"
     );
 }
+
+/// The OSC 52 sequences in the raw output, each decoded from base64.
+fn osc52_payloads(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b]52;c;")
+        .skip(1)
+        .filter_map(|rest| rest.split('\x07').next())
+        .map(|b64| {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .expect("OSC 52 payload is base64");
+            String::from_utf8(bytes).expect("OSC 52 payload is UTF-8")
+        })
+        .collect()
+}
+
+#[test]
+fn y_copies_the_table_as_tsv_through_osc52_and_says_so() {
+    let mut s = Session::spawn(&[], 120, 36, &[("TMUX", ""), ("STY", "")]);
+    s.wait_text("Overview");
+    s.send(b"4");
+    s.wait_text("Dealer groups");
+    s.send(b"y");
+    s.wait_text("Copied Dealer groups (12 rows, TSV");
+    let copied = osc52_payloads(&s.raw());
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let lines: Vec<&str> = copied[0].lines().collect();
+    // The header, the pinned ecosystem row, then the 12 dealer groups in screen order.
+    assert_eq!(lines.len(), 14, "{}", copied[0]);
+    assert!(
+        lines[0].starts_with("Dealer group\tRegion\tDealers\t"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("Ecosystem\t"), "{}", lines[1]);
+    assert!(
+        lines[2].starts_with("Harper Automotive Group\t"),
+        "{}",
+        lines[2]
+    );
+    assert!(s.contents().contains("to the clipboard (OSC 52)"));
+    s.send(b"q");
+    s.wait_exit(Duration::from_secs(10));
+}
+
+#[test]
+fn y_above_the_cap_sends_nothing_and_offers_a_file() {
+    let mut s = Session::spawn(
+        &[],
+        120,
+        36,
+        &[("TMUX", ""), ("STY", ""), ("EBR_CLIPBOARD_CAP", "200")],
+    );
+    s.wait_text("Overview");
+    s.send(b"4");
+    s.wait_text("Dealer groups");
+    s.send(b"y");
+    s.wait_text("Not copied:");
+    s.wait_text("to save a file");
+    assert!(osc52_payloads(&s.raw()).is_empty());
+    assert!(!String::from_utf8_lossy(&s.raw()).contains("\x1b]52;"));
+    s.send(b"q");
+    s.wait_exit(Duration::from_secs(10));
+}

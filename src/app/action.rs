@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::metrics::Level;
 
+use super::effect::Effect;
 use super::tab::Tab;
 use crate::model::PeriodId;
 
@@ -83,6 +84,14 @@ pub enum Action {
     SetCompared(Option<PeriodId>),
     /// The split view on or off (`v`): both periods side by side, rows matched by id.
     ToggleSplit,
+    /// Open the export menu (`e`): a format, then a file or the clipboard.
+    OpenExport,
+    /// Close the export menu without exporting.
+    CloseExport,
+    /// Ask the runtime to copy or save the view on screen (`y`, or a key of the export menu).
+    Request(Effect),
+    /// The runtime's word on what it did (shown on the last line until the next key).
+    Status(String),
     /// Nothing happened for a moment: build one screen the user may open next (another tab at
     /// the level on screen), so that its first frame costs no more than any other. Changes
     /// nothing on screen; see [`App::has_idle_work`](crate::app::App::has_idle_work).

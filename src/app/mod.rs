@@ -15,6 +15,7 @@ mod bookmark;
 mod compare_tests;
 mod detail;
 mod drill;
+mod effect;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod nav;
@@ -35,6 +36,7 @@ pub use action::Action;
 pub use bookmark::Bookmark;
 pub use detail::RowDetail;
 pub use drill::{Drill, Frame};
+pub use effect::{Effect, ExportFormat};
 pub use nav::{Nav, Sort};
 pub use periods::{Picker, PickerKind};
 pub use present::{AgendaItem, Cue, Presentation};

@@ -8,6 +8,7 @@ use crate::metrics::{Level, Scorecard};
 use crate::model::{Library, PeriodId, Snapshot};
 
 use super::drill::Drill;
+use super::effect::Effect;
 use super::nav::{Nav, Sort};
 use super::periods::Picker;
 use super::refresh::{Built, OrderKey, ScreenKey};
@@ -62,6 +63,12 @@ pub struct App {
     pub(super) breakdown: Breakdown,
     pub(super) filtering: bool,
     pub(super) help: bool,
+    /// The export menu is open.
+    pub(super) exporting: bool,
+    /// Effects asked for and not yet taken by the runtime.
+    pub(super) effects: Vec<Effect>,
+    /// What the runtime last said about an effect, until the next key.
+    pub(super) status: Option<String>,
     pub(super) running: bool,
     pub(super) size: (u16, u16),
     pub(super) display: Display,
@@ -121,6 +128,9 @@ impl App {
             breakdown: Breakdown::default(),
             filtering: false,
             help: false,
+            exporting: false,
+            effects: Vec::new(),
+            status: None,
             running: true,
             size: (80, 24),
             display,
@@ -232,6 +242,21 @@ impl App {
     /// Whether the help overlay is shown.
     pub fn help(&self) -> bool {
         self.help
+    }
+
+    /// Whether the export menu is open.
+    pub fn exporting(&self) -> bool {
+        self.exporting
+    }
+
+    /// The status line: what the runtime last did for the user, until the next key.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Hands the effects asked for to the runtime, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// False once the user asked to quit.

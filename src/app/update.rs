@@ -15,8 +15,22 @@ impl App {
         let len = self.visible_rows().len();
         let page = self.page();
         let tab = self.tab.index();
+        // A status line stays until the user does something.
+        if !matches!(
+            action,
+            Action::Idle | Action::Resize(..) | Action::Status(_)
+        ) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.running = false,
+            Action::OpenExport => self.exporting = true,
+            Action::CloseExport => self.exporting = false,
+            Action::Request(effect) => {
+                self.exporting = false;
+                self.effects.push(effect);
+            }
+            Action::Status(text) => self.status = Some(text),
             Action::NextTab => self.switch_tab(self.tab.next()),
             Action::PrevTab => self.switch_tab(self.tab.prev()),
             Action::GoTab(target) => self.switch_tab(target),

@@ -100,7 +100,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
 }
 
 /// Each data file with the SHA-256 of its bytes as they are now.
-fn digest(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
+pub fn digest(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
     files
         .iter()
         .map(|(path, period)| {

@@ -56,7 +56,11 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     let display = args.look.display();
     let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
     app.present(agenda.items);
-    ebr::ui::terminal::run(app)?;
+    let context = ebr::ui::effects::Context {
+        files: Vec::new(),
+        cap: ebr::ui::clipboard::cap(),
+    };
+    ebr::ui::terminal::run(app, &context)?;
     Ok(ExitCode::from(SUCCESS))
 }
 

@@ -132,8 +132,8 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             look: args.look,
         });
     }
-    let library = match load_library(&args.input, "view") {
-        Ok(library) => library,
+    let (library, files) = match load_with_files(&args.input, "view") {
+        Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let interactive = std::io::stdout().is_terminal()
@@ -149,7 +149,11 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     if interactive {
-        ebr::ui::terminal::run(app)?;
+        let context = ebr::ui::effects::Context {
+            files: super::export::digest(&files).unwrap_or_default(),
+            cap: ebr::ui::clipboard::cap(),
+        };
+        ebr::ui::terminal::run(app, &context)?;
     } else {
         let mut out = ebr::export::PrintableWriter::new(std::io::stdout().lock());
         ebr::ui::report::write(app, &mut out)?;

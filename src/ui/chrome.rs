@@ -176,12 +176,24 @@ pub fn breadcrumb(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
 }
 
 /// The last line: the keys that work here, generated from the keymap; while typing a filter,
-/// the filter itself.
+/// the filter itself; after a copy or an export, what was done (until the next key).
 pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let t = &skin.theme;
     let mode = Mode::of(app);
     let mut x = area.x;
     let right = area.right();
+    if let Some(status) = app
+        .status()
+        .filter(|_| matches!(mode, Mode::Normal | Mode::Present))
+    {
+        let status = crate::export::clean(status);
+        buf.set_stringn(x, area.y, &status, usize::from(right - x), t.strong);
+        return;
+    }
+    if mode == Mode::Export {
+        let (nx, _) = buf.set_stringn(x, area.y, "Export: ", usize::from(right - x), t.strong);
+        x = nx;
+    }
     if mode == Mode::Filter {
         let prompt = format!("/{}", app.nav().filter);
         let (nx, _) = buf.set_stringn(x, area.y, &prompt, usize::from(right - x), t.strong);

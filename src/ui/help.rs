@@ -100,6 +100,8 @@ fn lines(app: &App) -> Vec<Line> {
         "While filtering, type to filter; {}.",
         filter.join(", ")
     )));
+    out.push(Line::Heading("Export menu (e)"));
+    out.extend(keys(&mut keymap::bindings(Mode::Export).iter()));
     out.push(Line::Heading("Definitions"));
     out.extend(DEFINITIONS.iter().map(|d| Line::Text((*d).to_owned())));
     out.push(Line::Text(legend(ascii)));

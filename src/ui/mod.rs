@@ -7,7 +7,9 @@
 
 pub mod body;
 pub mod chrome;
+pub mod clipboard;
 pub mod compare;
+pub mod effects;
 pub mod fit;
 pub mod headless;
 pub mod help;

@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App};
-use crate::ui::keymap;
+use crate::ui::{effects, keymap};
 
 /// Whether the terminal is in raw mode on the alternate screen (so restoring has work to do).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -103,25 +103,34 @@ fn spawn_watchdog() -> io::Result<()> {
 }
 
 /// Runs the dashboard until the user quits. The caller has checked that stdin and stdout are
-/// terminals and installed color-eyre.
-pub fn run(app: App) -> io::Result<()> {
-    run_with(app, &mut |_| {})
+/// terminals and installed color-eyre. `context` serves the effects (copy, export) the app
+/// asks for.
+pub fn run(app: App, context: &effects::Context) -> io::Result<()> {
+    run_with(app, context, &mut |_| {})
 }
 
 /// Like [`run`], and calls `observe` with the app after every turn of the event loop (at least
 /// four times a second): presenter mode tells its followers where it is from there. `observe`
 /// must not block.
-pub fn run_with(mut app: App, observe: &mut dyn FnMut(&App)) -> io::Result<()> {
+pub fn run_with(
+    mut app: App,
+    context: &effects::Context,
+    observe: &mut dyn FnMut(&App),
+) -> io::Result<()> {
     install_panic_hook();
     spawn_signal_thread()?;
     crossterm::terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let result = take_and_loop(&mut app, observe);
+    let result = take_and_loop(&mut app, context, observe);
     restore();
     result
 }
 
-fn take_and_loop(app: &mut App, observe: &mut dyn FnMut(&App)) -> io::Result<()> {
+fn take_and_loop(
+    app: &mut App,
+    context: &effects::Context,
+    observe: &mut dyn FnMut(&App),
+) -> io::Result<()> {
     let mut out = io::stdout();
     // Mouse reporting is never enabled: selecting text with the mouse keeps working.
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -161,6 +170,7 @@ fn take_and_loop(app: &mut App, observe: &mut dyn FnMut(&App)) -> io::Result<()>
                 injected_fault(key);
                 if let Some(action) = keymap::action_for(app, key) {
                     app.update(action);
+                    carry_out(app, context);
                     dirty = true;
                 }
             }
@@ -173,6 +183,21 @@ fn take_and_loop(app: &mut App, observe: &mut dyn FnMut(&App)) -> io::Result<()>
         }
     }
     Ok(())
+}
+
+/// Carries out the effects the app asked for (outside `App::update`, which does no I/O) and
+/// tells the app how each went. A clipboard sequence is written between frames, under the
+/// output lock.
+fn carry_out(app: &mut App, context: &effects::Context) {
+    for effect in app.take_effects() {
+        let status = {
+            let _guard = OUTPUT
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            effects::run(effect, app, context, &mut io::stdout())
+        };
+        app.update(Action::Status(status));
+    }
 }
 
 /// Debug builds only, for the PTY tests: with `EBR_TEST_PANIC_KEY=!` set, that key panics, so

@@ -20,6 +20,8 @@ pub enum Mode {
     Present,
     /// Typing the number of an agenda item to jump to.
     Jump,
+    /// The export menu is open.
+    Export,
 }
 
 impl Mode {
@@ -29,6 +31,8 @@ impl Mode {
             Mode::Picker
         } else if app.help() {
             Mode::Help
+        } else if app.exporting() {
+            Mode::Export
         } else if app.filtering() {
             Mode::Filter
         } else if app.presentation().is_some_and(|p| p.typed().is_some()) {
@@ -109,8 +113,10 @@ pub struct Binding {
     pub when: When,
 }
 
+mod export;
 mod tables;
 
+pub use export::EXPORT;
 pub use tables::{FILTER, HELP, JUMP, NORMAL, PICKER, PRESENT};
 
 /// The bindings of a mode's own table.
@@ -122,6 +128,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Picker => PICKER,
         Mode::Present => PRESENT,
         Mode::Jump => JUMP,
+        Mode::Export => EXPORT,
     }
 }
 
@@ -181,6 +188,7 @@ mod tests {
             Mode::Picker,
             Mode::Present,
             Mode::Jump,
+            Mode::Export,
         ] {
             let mut seen = std::collections::HashSet::new();
             for binding in bindings(mode) {
@@ -200,6 +208,7 @@ mod tests {
             .chain(PICKER)
             .chain(PRESENT)
             .chain(JUMP)
+            .chain(EXPORT)
         {
             assert!(!binding.help.is_empty() && !binding.label.is_empty());
             assert!(binding.ascii_label.is_ascii(), "{}", binding.ascii_label);

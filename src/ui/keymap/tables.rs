@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::{Action, Tab};
+use crate::app::{Action, Effect, ExportFormat, Tab};
 
 use super::{Binding, Key, When};
 
@@ -213,6 +213,24 @@ pub const NORMAL: &[Binding] = &[
         hint: "",
         help: "First / last row.",
         when: When::Rows,
+    },
+    Binding {
+        keys: &[(ch('y'), Action::Request(Effect::Copy(ExportFormat::Tsv)))],
+        label: "y",
+        ascii_label: "y",
+        hint_key: "y",
+        hint: "",
+        help: "Copy the table to the clipboard as TSV (tmux buffer or OSC 52, also over SSH).",
+        when: When::Rows,
+    },
+    Binding {
+        keys: &[(ch('e'), Action::OpenExport)],
+        label: "e",
+        ascii_label: "e",
+        hint_key: "e",
+        hint: "",
+        help: "Export the view: Markdown, CSV or JSON to a file, TSV or Markdown to the clipboard.",
+        when: When::Always,
     },
 ];
 
