@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use ebr::app::{Action, Tab, path};
 use ebr::export::{self, DataFile, Format, Provenance, View};
 use ebr::model::PeriodId;
 
-use super::view::{Input, Look, load_with_files};
+use super::view::{At, Input, Look, load_with_files};
 use super::{SUCCESS, USAGE};
 
 /// Arguments of `ebr export`.
@@ -19,12 +18,9 @@ pub struct Args {
     /// Snapshots to export from.
     #[command(flatten)]
     pub input: Input,
-    /// The tab: overview, journeys, segments, dealers, maturity, pnl or attribution.
-    #[arg(long, value_parser = Tab::from_str)]
-    pub tab: Tab,
-    /// Where to drill: region/group/dealer by id or name, e.g. `central/g08/d040`.
-    #[arg(long, value_name = "PATH", default_value = "")]
-    pub drill: String,
+    /// The tab and the drill location.
+    #[command(flatten)]
+    pub at: At,
     /// md, csv, json (display strings with exact values and units) or tsv (the main table).
     #[arg(long, value_parser = Format::from_str)]
     pub format: Format,
@@ -60,13 +56,8 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             app.periods().compared.unwrap_or(app.period()),
         ));
     }
-    app.update(Action::GoTab(args.tab));
-    match path::resolve(app.scorecard(), &args.drill) {
-        Ok(level) => app.update(Action::DrillTo(level)),
-        Err(err) => {
-            eprintln!("ebr export: {err}");
-            return Ok(ExitCode::from(USAGE));
-        }
+    if let Err(code) = args.at.go(&mut app, "export") {
+        return Ok(code);
     }
     let files = match digest(&files) {
         Ok(files) => files,

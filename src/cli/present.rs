@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use ebr::agenda::{self, Agenda};
 use ebr::app::App;
 use ebr::compare::ComparePeriod;
+use ebr::export::printable;
 
 use super::view::{Input, Look, load_library};
 use super::{INVALID_DATA, SUCCESS};
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
 /// The agenda as text: each item's number, title, budget and view.
 fn list(agenda: &Agenda, out: &mut dyn Write) -> std::io::Result<()> {
     let name = agenda.title.as_deref().unwrap_or("Agenda");
-    writeln!(out, "{}: {} items", clean(name), agenda.items.len())?;
+    writeln!(out, "{}: {} items", printable(name), agenda.items.len())?;
     for (n, item) in agenda.items.iter().enumerate() {
         let view = &item.view;
         let budget = item
@@ -80,31 +81,14 @@ fn list(agenda: &Agenda, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "{:>2}. {}{budget}: {} at {}, {} {compared}",
             n + 1,
-            clean(&item.title),
+            printable(&item.title),
             view.tab,
             match view.level.id() {
-                "" => "the ecosystem",
-                id => id,
+                "" => "the ecosystem".into(),
+                id => printable(id),
             },
             view.period,
         )?;
     }
     Ok(())
-}
-
-/// Text from the agenda without control characters, for a terminal.
-fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_from_the_agenda_never_reach_the_terminal() {
-        assert_eq!(clean("a\u{1b}[2Jb\nc"), "a [2Jb c");
-    }
 }

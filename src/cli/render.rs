@@ -5,11 +5,11 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use ebr::app::{Action, Tab, path};
+use ebr::app::Action;
 use ebr::ui::headless;
 
-use super::view::{Input, Look, load_library};
-use super::{SUCCESS, USAGE};
+use super::SUCCESS;
+use super::view::{At, Input, Look, load_library};
 
 /// What to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -62,13 +62,9 @@ pub struct Args {
     /// Snapshots to draw from.
     #[command(flatten)]
     pub input: Input,
-    /// The tab: overview, journeys, segments, dealers, maturity, pnl or attribution.
-    #[arg(long, value_parser = Tab::from_str)]
-    pub tab: Tab,
-    /// Where to drill: region/group/dealer by id or name, e.g. `west/g-03/d-017`; a lone group
-    /// or dealer id works too.
-    #[arg(long, value_name = "PATH", default_value = "")]
-    pub drill: String,
+    /// The tab and the drill location.
+    #[command(flatten)]
+    pub at: At,
     /// The size of the imagined terminal.
     #[arg(long, default_value = "100x30", value_name = "COLSxROWS")]
     pub size: Size,
@@ -95,13 +91,8 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     app.update(Action::Resize(args.size.cols, args.size.rows));
-    app.update(Action::GoTab(args.tab));
-    match path::resolve(app.scorecard(), &args.drill) {
-        Ok(level) => app.update(Action::DrillTo(level)),
-        Err(err) => {
-            say!("ebr render: {err}");
-            return Ok(ExitCode::from(USAGE));
-        }
+    if let Err(code) = args.at.go(&mut app, "render") {
+        return Ok(code);
     }
     let buf = headless::draw(&app, args.size.cols, args.size.rows);
     let text = match args.format {

@@ -7,8 +7,9 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::str::FromStr;
 
-use ebr::app::Display;
+use ebr::app::{Action, App, Display, Tab, path};
 use ebr::load::{self, LoadFailure, UsageError};
 use ebr::model::{Library, PeriodId};
 
@@ -43,6 +44,36 @@ pub struct Look {
     /// ASCII only: +/- instead of ▲/▼, plain borders.
     #[arg(long)]
     pub ascii: bool,
+}
+
+/// Which view of the data: a tab and a drill location.
+#[derive(Debug, clap::Args)]
+pub struct At {
+    /// The tab: overview, journeys, segments, dealers, maturity, pnl or attribution.
+    #[arg(long, value_parser = Tab::from_str)]
+    pub tab: Tab,
+    /// Where to drill: region/group/dealer by id or name, e.g. `west/g-03/d-017`; a lone group
+    /// or dealer id works too.
+    #[arg(long, value_name = "PATH", default_value = "")]
+    pub drill: String,
+}
+
+impl At {
+    /// Moves `app` to the tab and drill location; an unknown drill path is a usage error,
+    /// reported as `ebr COMMAND: ...`.
+    pub fn go(&self, app: &mut App, command: &str) -> Result<(), ExitCode> {
+        app.update(Action::GoTab(self.tab));
+        match path::resolve(app.scorecard(), &self.drill) {
+            Ok(level) => {
+                app.update(Action::DrillTo(level));
+                Ok(())
+            }
+            Err(err) => {
+                say!("ebr {command}: {err}");
+                Err(ExitCode::from(USAGE))
+            }
+        }
+    }
 }
 
 impl Look {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::clean;
+use super::printable;
 use crate::app::screen::Align;
 
 /// A table to write: a header, rows and where a rule goes.
@@ -25,8 +25,9 @@ pub struct Aligned {
 impl Aligned {
     /// Writes the table.
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        let clean_row =
-            |row: &[String]| -> Vec<String> { row.iter().map(|c| clean(c).into_owned()).collect() };
+        let clean_row = |row: &[String]| -> Vec<String> {
+            row.iter().map(|c| printable(c).into_owned()).collect()
+        };
         let header = clean_row(&self.header);
         let rows: Vec<Vec<String>> = self.rows.iter().map(|r| clean_row(r)).collect();
         let columns = rows
@@ -107,6 +108,6 @@ mod tests {
         };
         let mut out = Vec::new();
         table.write(&mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "name\na\u{FFFD}[2Jb\n");
+        assert_eq!(String::from_utf8(out).unwrap(), "name\na\\u{1b}[2Jb\n");
     }
 }

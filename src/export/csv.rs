@@ -6,14 +6,14 @@
 use std::io::{self, Write};
 
 use super::view::{TableOut, ViewBlock};
-use super::{View, clean};
+use super::{View, printable};
 
 /// Writes the view as CSV.
 pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
     for (name, value) in view.provenance.lines() {
-        writeln!(out, "# {name}: {}", clean(&value))?;
+        writeln!(out, "# {name}: {}", printable(&value))?;
     }
-    writeln!(out, "# view: {}", clean(&view.title))?;
+    writeln!(out, "# view: {}", printable(&view.title))?;
     for block in &view.blocks {
         match block {
             ViewBlock::Cards { cards } => {
@@ -109,12 +109,12 @@ pub fn table_records(table: &TableOut) -> Vec<Vec<String>> {
 
 /// A `# section:` line, then the records.
 fn section(out: &mut impl Write, title: &str, records: &[Vec<String>]) -> io::Result<()> {
-    writeln!(out, "# section: {}", clean(title))?;
+    writeln!(out, "# section: {}", printable(title))?;
     let mut writer = ::csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(&mut *out);
     for record in records {
-        let cleaned = record.iter().map(|f| clean(f).into_owned());
+        let cleaned = record.iter().map(|f| printable(f).into_owned());
         writer
             .write_record(cleaned)
             .map_err(|e| io::Error::other(e.to_string()))?;

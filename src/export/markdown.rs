@@ -4,11 +4,11 @@
 use std::io::{self, Write};
 
 use super::view::{TableOut, ViewBlock};
-use super::{View, clean};
+use super::{View, printable};
 
 /// A cell of a pipe table: cleaned, with `|` escaped so it cannot end the cell.
 fn cell(text: &str) -> String {
-    clean(text).replace('|', "\\|")
+    printable(text).replace('|', "\\|")
 }
 
 /// Writes the view as Markdown.
@@ -17,10 +17,10 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "# {} · {}", cell(&p.ecosystem), cell(&p.tab))?;
     writeln!(out)?;
     for (name, value) in p.lines() {
-        writeln!(out, "- {name}: {}", clean(&value))?;
+        writeln!(out, "- {name}: {}", printable(&value))?;
     }
     writeln!(out)?;
-    writeln!(out, "## {}", clean(&view.title))?;
+    writeln!(out, "## {}", printable(&view.title))?;
     for block in &view.blocks {
         writeln!(out)?;
         match block {
@@ -43,11 +43,13 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
             ViewBlock::Table(table) => write_table(table, out)?,
             ViewBlock::Text { title, paragraphs } => {
                 if !title.is_empty() {
-                    writeln!(out, "### {}", clean(title))?;
+                    writeln!(out, "### {}", printable(title))?;
                     writeln!(out)?;
                 }
-                let paragraphs: Vec<String> =
-                    paragraphs.iter().map(|p| clean(p).into_owned()).collect();
+                let paragraphs: Vec<String> = paragraphs
+                    .iter()
+                    .map(|p| printable(p).into_owned())
+                    .collect();
                 writeln!(out, "{}", paragraphs.join("\n\n"))?;
             }
             ViewBlock::Waterfall {
@@ -55,7 +57,7 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                 steps,
                 lines,
             } => {
-                writeln!(out, "### {}", clean(title))?;
+                writeln!(out, "### {}", printable(title))?;
                 writeln!(out)?;
                 writeln!(out, "| Step | Amount | Note |")?;
                 writeln!(out, "|---|--:|---|")?;
@@ -70,7 +72,7 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                 }
                 for line in lines {
                     writeln!(out)?;
-                    writeln!(out, "{}", clean(line))?;
+                    writeln!(out, "{}", printable(line))?;
                 }
             }
             ViewBlock::Detail { items } => {
@@ -78,19 +80,19 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                     if n > 0 {
                         writeln!(out)?;
                     }
-                    writeln!(out, "#### {}", clean(&d.title))?;
+                    writeln!(out, "#### {}", printable(&d.title))?;
                     writeln!(out)?;
                     for bar in &d.bars {
                         writeln!(
                             out,
                             "- {}: {} {}",
-                            clean(&bar.label),
-                            clean(&bar.text),
-                            clean(&bar.note)
+                            printable(&bar.label),
+                            printable(&bar.text),
+                            printable(&bar.note)
                         )?;
                     }
                     for line in &d.lines {
-                        writeln!(out, "- {}", clean(line))?;
+                        writeln!(out, "- {}", printable(line))?;
                     }
                 }
             }
@@ -101,7 +103,7 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
 
 /// A pipe table: header, alignment row, the pinned rows then the others.
 fn write_table(table: &TableOut, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "### {}", clean(&table.title))?;
+    writeln!(out, "### {}", printable(&table.title))?;
     writeln!(out)?;
     let header: Vec<String> = table.columns.iter().map(|c| cell(&c.title)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
@@ -121,7 +123,7 @@ fn write_table(table: &TableOut, out: &mut impl Write) -> io::Result<()> {
     }
     if let Some(matched) = &table.matched {
         writeln!(out)?;
-        writeln!(out, "Rows matched by id: {}", clean(matched))?;
+        writeln!(out, "Rows matched by id: {}", printable(matched))?;
     }
     Ok(())
 }
@@ -132,7 +134,7 @@ pub fn write_tsv(view: &View, out: &mut impl Write) -> io::Result<()> {
     let Some(table) = view.main_table() else {
         return Ok(());
     };
-    let field = |text: &str| clean(text).into_owned();
+    let field = |text: &str| printable(text).into_owned();
     let header: Vec<String> = table.columns.iter().map(|c| field(&c.title)).collect();
     writeln!(out, "{}", header.join("\t"))?;
     for row in &table.rows {

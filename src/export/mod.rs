@@ -3,7 +3,7 @@
 //! aligned plain-text tables of the report and `ebr attribution` ([`aligned`]).
 //!
 //! Every writer writes into `impl Write` and knows nothing of terminals or files; text from the
-//! data passes through [`clean`] so no control byte reaches a terminal that shows the output.
+//! data passes through [`printable`] so no control byte reaches a terminal that shows the output.
 
 pub mod aligned;
 mod csv;
@@ -34,24 +34,6 @@ pub fn write(format: Format, view: &View, out: &mut impl Write) -> io::Result<()
         Format::Tsv => markdown::write_tsv(view, out),
     }?;
     out.flush()
-}
-
-/// The text on one line with no control character: line breaks and tabs become spaces, every
-/// other control character (C0, DEL, C1: escape sequences) U+FFFD, so data can neither move a
-/// terminal's cursor nor break a line of a table.
-pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        text.chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                c if c.is_control() => '\u{FFFD}',
-                c => c,
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
 }
 
 #[cfg(test)]

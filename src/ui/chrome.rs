@@ -186,7 +186,7 @@ pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         .status()
         .filter(|_| matches!(mode, Mode::Normal | Mode::Present))
     {
-        let status = crate::export::clean(status);
+        let status = crate::export::printable(status);
         buf.set_stringn(x, area.y, &status, usize::from(right - x), t.strong);
         return;
     }

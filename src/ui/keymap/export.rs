@@ -83,13 +83,5 @@ pub const EXPORT: &[Binding] = &[
         help: "Close the menu.",
         when: When::Always,
     },
-    Binding {
-        keys: &[((KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit)],
-        label: "Ctrl-C",
-        ascii_label: "Ctrl-C",
-        hint_key: "^C",
-        hint: "",
-        help: "Quit.",
-        when: When::Always,
-    },
+    super::tables::CTRL_C,
 ];

@@ -28,7 +28,7 @@ const QUIT: Binding = Binding {
 };
 
 /// Ctrl-C where typing or choosing: quits, kept out of the hint bar.
-const CTRL_C: Binding = Binding {
+pub(super) const CTRL_C: Binding = Binding {
     keys: &[((KeyCode::Char('c'), CTRL), Action::Quit)],
     label: "Ctrl-C",
     ascii_label: "Ctrl-C",
