@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cli;
 
@@ -34,6 +34,10 @@ enum Command {
     Schema(cli::schema::Args),
     /// Credit per channel from a path export (`path;total_conversions;total_conversion_value;total_null`).
     Attribution(cli::attribution::Args),
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
+    Completions(cli::completions::Args),
+    /// Print the manual page (roff; `ebr man | man -l -`).
+    Man(cli::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +56,8 @@ fn main() -> ExitCode {
         Some(Command::Sample(args)) => cli::sample::run(args),
         Some(Command::Schema(args)) => cli::schema::run(args),
         Some(Command::Attribution(args)) => cli::attribution::run(args),
+        Some(Command::Completions(args)) => cli::completions::run(args, Cli::command()),
+        Some(Command::Man(args)) => cli::man::run(args, Cli::command()),
     };
     match outcome {
         Ok(code) => code,

@@ -5,7 +5,6 @@
 //! data (including a folder without snapshots), 2 for a command line that cannot be carried
 //! out (no path, a missing path, a file named explicitly that is not .toml or .json).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,16 +58,8 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         plural(errors),
         plural(warnings),
     ));
-    // Written once at the end, so a closed pipe (`ebr check data/ | head`) ends the output
-    // quietly rather than as an error half-way.
-    let mut out = std::io::stdout().lock();
-    match out
-        .write_all(report.text.as_bytes())
-        .and_then(|()| out.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
+    // Written once at the end, so a closed pipe ends the output quietly, not half-way.
+    super::print_all(report.text.as_bytes())?;
     Ok(ExitCode::from(if errors == 0 {
         SUCCESS
     } else {

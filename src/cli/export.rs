@@ -76,16 +76,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
                 return Ok(ExitCode::from(USAGE));
             }
         }
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            if let Err(err) = out.write_all(&bytes).and_then(|()| out.flush()) {
-                // A closed pipe (`ebr export ... | head`) is not a failure of the export.
-                if err.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(err.into());
-                }
-            }
-        }
+        None => super::print_all(&bytes)?,
     }
     Ok(ExitCode::from(SUCCESS))
 }

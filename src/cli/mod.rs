@@ -11,7 +11,9 @@ macro_rules! say {
 
 pub mod attribution;
 pub mod check;
+pub mod completions;
 pub mod export;
+pub mod man;
 pub mod period;
 pub mod present;
 pub mod render;
@@ -27,3 +29,14 @@ pub const INVALID_DATA: u8 = 1;
 
 /// Exit code for a command line that cannot be carried out.
 pub const USAGE: u8 = 2;
+
+/// Writes a command's whole output on stdout at once. A closed pipe (`ebr check data/ | head`)
+/// ends the output quietly: the reader has what it wanted, which is not a failure.
+pub fn print_all(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
