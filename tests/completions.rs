@@ -6,9 +6,10 @@
 use std::process::{Command, Output};
 
 /// Every subcommand a user can type, as the README lists them.
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 11] = [
     "view",
     "present",
+    "handout",
     "render",
     "export",
     "check",

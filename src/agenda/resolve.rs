@@ -235,8 +235,12 @@ fn compared_of(
     }
 }
 
-/// The breakdown of the item's tab: a Segments dimension or an Attribution table.
-fn breakdown_of(tab: Tab, text: &str) -> Result<(Option<Dimension>, Option<Breakdown>), String> {
+/// The breakdown of the item's tab: a Segments dimension or an Attribution table (also what
+/// `--breakdown` of `ebr render` and `ebr export` takes).
+pub fn breakdown_of(
+    tab: Tab,
+    text: &str,
+) -> Result<(Option<Dimension>, Option<Breakdown>), String> {
     let word = text.trim().to_ascii_lowercase();
     match tab {
         Tab::Segments => {

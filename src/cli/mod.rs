@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod check;
 pub mod completions;
 pub mod export;
+pub mod handout;
 pub mod man;
 pub mod period;
 pub mod present;

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
 
+use ebr::agenda::resolve::breakdown_of;
 use ebr::app::{Action, App, Display, Tab, path};
+use ebr::attribution::Model;
 use ebr::load::{self, LoadFailure, UsageError};
 use ebr::model::{Library, PeriodId};
 
@@ -56,23 +58,38 @@ pub struct At {
     /// or dealer id works too.
     #[arg(long, value_name = "PATH", default_value = "")]
     pub drill: String,
+    /// Segments: hierarchy, tier, size, locale or ev; Attribution: ledger, channels or actors.
+    #[arg(long, value_name = "BREAKDOWN")]
+    pub breakdown: Option<String>,
+    /// The attribution model: first, last, linear, position, time-decay, markov, markov2, markov3.
+    #[arg(long, value_parser = Model::from_str)]
+    pub model: Option<Model>,
 }
 
 impl At {
-    /// Moves `app` to the tab and drill location; an unknown drill path is a usage error,
-    /// reported as `ebr COMMAND: ...`.
+    /// Moves `app` to the tab, drill location, breakdown and model; an unknown drill path or
+    /// a breakdown the tab has not is a usage error, reported as `ebr COMMAND: ...`.
     pub fn go(&self, app: &mut App, command: &str) -> Result<(), ExitCode> {
+        let usage = |err: &dyn std::fmt::Display| {
+            say!("ebr {command}: {err}");
+            ExitCode::from(USAGE)
+        };
         app.update(Action::GoTab(self.tab));
-        match path::resolve(app.scorecard(), &self.drill) {
-            Ok(level) => {
-                app.update(Action::DrillTo(level));
-                Ok(())
-            }
-            Err(err) => {
-                say!("ebr {command}: {err}");
-                Err(ExitCode::from(USAGE))
-            }
+        let level = path::resolve(app.scorecard(), &self.drill).map_err(|e| usage(&e))?;
+        app.update(Action::DrillTo(level));
+        if self.breakdown.is_none() && self.model.is_none() {
+            return Ok(());
         }
+        let mut mark = app.bookmark();
+        if let Some(text) = &self.breakdown {
+            let (dimension, breakdown) =
+                breakdown_of(self.tab, text).map_err(|e| usage(&format!("--breakdown: {e}")))?;
+            mark.dimension = dimension.unwrap_or(mark.dimension);
+            mark.breakdown = breakdown.unwrap_or(mark.breakdown);
+        }
+        mark.model = self.model.unwrap_or(mark.model);
+        app.update(Action::Show(Box::new(mark)));
+        Ok(())
     }
 }
 

@@ -21,6 +21,13 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "## {}", printable(&view.title))?;
+    write_blocks(view, 3, out)
+}
+
+/// The view's blocks, their headings at `depth` (`###` for 3) and the details' one deeper;
+/// also the body of each item of a handout.
+pub fn write_blocks(view: &View, depth: usize, out: &mut impl Write) -> io::Result<()> {
+    let heading = "#".repeat(depth);
     for block in &view.blocks {
         writeln!(out)?;
         match block {
@@ -40,10 +47,10 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                     )?;
                 }
             }
-            ViewBlock::Table(table) => write_table(table, out)?,
+            ViewBlock::Table(table) => write_table(table, &heading, out)?,
             ViewBlock::Text { title, paragraphs } => {
                 if !title.is_empty() {
-                    writeln!(out, "### {}", printable(title))?;
+                    writeln!(out, "{heading} {}", printable(title))?;
                     writeln!(out)?;
                 }
                 let paragraphs: Vec<String> = paragraphs
@@ -57,7 +64,7 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                 steps,
                 lines,
             } => {
-                writeln!(out, "### {}", printable(title))?;
+                writeln!(out, "{heading} {}", printable(title))?;
                 writeln!(out)?;
                 writeln!(out, "| Step | Amount | Note |")?;
                 writeln!(out, "|---|--:|---|")?;
@@ -80,7 +87,7 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                     if n > 0 {
                         writeln!(out)?;
                     }
-                    writeln!(out, "#### {}", printable(&d.title))?;
+                    writeln!(out, "{heading}# {}", printable(&d.title))?;
                     writeln!(out)?;
                     for bar in &d.bars {
                         writeln!(
@@ -102,8 +109,8 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// A pipe table: header, alignment row, the pinned rows then the others.
-fn write_table(table: &TableOut, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "### {}", printable(&table.title))?;
+fn write_table(table: &TableOut, heading: &str, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{heading} {}", printable(&table.title))?;
     writeln!(out)?;
     let header: Vec<String> = table.columns.iter().map(|c| cell(&c.title)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;

@@ -1,6 +1,7 @@
 //! Writers that turn what a tab shows into text for meeting notes, spreadsheets and programs:
 //! Markdown, CSV and JSON of one view ([`View`], built from the app's view model), and the
-//! aligned plain-text tables of the report and `ebr attribution` ([`aligned`]).
+//! aligned plain-text tables of the report and `ebr attribution` ([`aligned`]); an agenda's
+//! views in one Markdown or HTML [`handout`].
 //!
 //! Every writer writes into `impl Write` and knows nothing of terminals or files; text from the
 //! data passes through [`printable`] so no control byte reaches a terminal that shows the output.
@@ -8,6 +9,7 @@
 pub mod aligned;
 mod csv;
 pub mod file;
+pub mod handout;
 mod markdown;
 pub mod printable;
 mod provenance;
