@@ -14,6 +14,7 @@
 //! | [`agenda`]    | agenda files → resolved views for presenter mode, located errors     | no |
 //! | [`export`]    | a view (from `app`'s view model) as Markdown, CSV, JSON, TSV; aligned text | no |
 //! | [`ui`]        | theme, keymap, one module per view, the terminal runtime, headless render | yes |
+//! | [`watch`]     | live reload: watches the data files, loads them off the UI thread, sends Actions | no |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) parses the command line and dispatches.
 
@@ -27,3 +28,4 @@ pub mod metrics;
 pub mod model;
 pub mod sample;
 pub mod ui;
+pub mod watch;

@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::metrics::Level;
 
 use super::effect::Effect;
+use super::reload::{Fresh, Stale};
 use super::tab::Tab;
 use crate::model::PeriodId;
 
@@ -92,6 +93,14 @@ pub enum Action {
     Request(Effect),
     /// The runtime's word on what it did (shown on the last line until the next key).
     Status(String),
+    /// Read the data files again now (Ctrl-R), whether or not they changed.
+    Reload,
+    /// The runtime loaded the data files again and every one is valid: put the new data on
+    /// screen, keeping the view.
+    Reloaded(Fresh),
+    /// The runtime loaded the data files again and one is not valid (or half written): keep
+    /// the data on screen and say what is wrong, where, and how old the data shown is.
+    ReloadFailed(Box<Stale>),
     /// Nothing happened for a moment: build one screen the user may open next (another tab at
     /// the level on screen), so that its first frame costs no more than any other. Changes
     /// nothing on screen; see [`App::has_idle_work`](crate::app::App::has_idle_work).

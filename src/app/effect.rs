@@ -1,4 +1,4 @@
-//! What the app asks the runtime to do: the app changes no file and no clipboard itself;
+//! What the app asks the runtime to do: the app reads or changes no file and no clipboard itself;
 //! [`App::update`](super::App::update) queues an [`Effect`], the terminal runtime carries it
 //! out and reports the outcome back as [`Action::Status`](super::Action::Status).
 
@@ -78,4 +78,8 @@ pub enum Effect {
     Copy(ExportFormat),
     /// Save it to a new file in the working folder.
     Save(ExportFormat),
+    /// Read the data files again and answer with
+    /// [`Action::Reloaded`](super::Action::Reloaded) or
+    /// [`Action::ReloadFailed`](super::Action::ReloadFailed).
+    Reload,
 }

@@ -69,6 +69,8 @@ pub struct App {
     pub(super) effects: Vec<Effect>,
     /// What the runtime last said about an effect, until the next key.
     pub(super) status: Option<String>,
+    /// The last reload failed: the banner over the data still shown, until a reload succeeds.
+    pub(super) stale: Option<Box<super::reload::Stale>>,
     pub(super) running: bool,
     pub(super) size: (u16, u16),
     pub(super) display: Display,
@@ -131,6 +133,7 @@ impl App {
             exporting: false,
             effects: Vec::new(),
             status: None,
+            stale: None,
             running: true,
             size: (80, 24),
             display,

@@ -1,6 +1,7 @@
 //! `App::update`: the one place where state changes.
 
 use super::action::Action;
+use super::effect::Effect;
 use crate::metrics::Level;
 
 use super::nav::{Nav, Sort};
@@ -18,7 +19,11 @@ impl App {
         // A status line stays until the user does something.
         if !matches!(
             action,
-            Action::Idle | Action::Resize(..) | Action::Status(_)
+            Action::Idle
+                | Action::Resize(..)
+                | Action::Status(_)
+                | Action::Reloaded(_)
+                | Action::ReloadFailed(_)
         ) {
             self.status = None;
         }
@@ -31,6 +36,9 @@ impl App {
                 self.effects.push(effect);
             }
             Action::Status(text) => self.status = Some(text),
+            Action::Reload => self.effects.push(Effect::Reload),
+            Action::Reloaded(fresh) => self.swap_library(fresh),
+            Action::ReloadFailed(stale) => self.stale = Some(stale),
             Action::NextTab => self.switch_tab(self.tab.next()),
             Action::PrevTab => self.switch_tab(self.tab.prev()),
             Action::GoTab(target) => self.switch_tab(target),
@@ -130,7 +138,7 @@ impl App {
         nav.anchor = anchor;
     }
 
-    fn selected_id(&self) -> Option<String> {
+    pub(super) fn selected_id(&self) -> Option<String> {
         let table = self.table()?;
         self.selected_row().map(|i| table.rows[i].id.clone())
     }
@@ -188,7 +196,7 @@ impl App {
     }
 
     /// Esc/Backspace: one level up, restoring every tab's selection, scroll and filter there.
-    fn go_up(&mut self) {
+    pub(super) fn go_up(&mut self) {
         if let Some(frame) = self.drill.pop() {
             self.navs = frame.saved;
             self.filtering = false;

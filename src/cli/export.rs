@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use ebr::export::{self, DataFile, Format, Provenance, View};
-use ebr::model::PeriodId;
 
 use super::view::{At, Input, Look, load_with_files};
 use super::{SUCCESS, USAGE};
@@ -59,7 +58,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     if let Err(code) = args.at.go(&mut app, "export") {
         return Ok(code);
     }
-    let files = match digest(&files) {
+    let files = match DataFile::read_all(&files) {
         Ok(files) => files,
         Err(err) => {
             eprintln!("ebr export: {err}");
@@ -79,16 +78,4 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         None => super::print_all(&bytes)?,
     }
     Ok(ExitCode::from(SUCCESS))
-}
-
-/// Each data file with the SHA-256 of its bytes as they are now.
-pub fn digest(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
-    files
-        .iter()
-        .map(|(path, period)| {
-            std::fs::read(path)
-                .map(|bytes| DataFile::new(path, &bytes, Some(*period)))
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))
-        })
-        .collect()
 }

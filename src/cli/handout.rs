@@ -55,7 +55,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(INVALID_DATA));
         }
     };
-    let files = match super::export::digest(&files) {
+    let files = match ebr::export::DataFile::read_all(&files) {
         Ok(files) => files,
         Err(err) => {
             say!("ebr handout: {err}");

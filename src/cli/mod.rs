@@ -14,6 +14,7 @@ pub mod check;
 pub mod completions;
 pub mod export;
 pub mod handout;
+pub mod live;
 pub mod man;
 pub mod period;
 pub mod present;

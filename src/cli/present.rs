@@ -15,8 +15,8 @@ use ebr::app::App;
 use ebr::compare::ComparePeriod;
 use ebr::export::printable;
 
-use super::view::{Input, Look, load_library};
-use super::{INVALID_DATA, SUCCESS};
+use super::view::{Input, Look, load_with_files};
+use super::{INVALID_DATA, SUCCESS, USAGE};
 
 /// Arguments of `ebr present`.
 #[derive(Debug, clap::Args)]
@@ -34,9 +34,16 @@ pub struct Args {
 
 /// Runs `ebr present`.
 pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
-    let library = match load_library(&args.input, "present") {
-        Ok(library) => library,
+    let (library, files) = match load_with_files(&args.input, "present") {
+        Ok(loaded) => loaded,
         Err(code) => return Ok(code),
+    };
+    let watch = match super::live::watch_mode() {
+        Ok(mode) => mode,
+        Err(err) => {
+            say!("ebr present: {err}");
+            return Ok(ExitCode::from(USAGE));
+        }
     };
     let agenda = match agenda::load(&args.agenda, &library) {
         Ok(agenda) => agenda,
@@ -57,10 +64,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     let display = args.look.display();
     let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
     app.present(agenda.items);
-    let context = ebr::ui::effects::Context {
-        files: Vec::new(),
-        cap: ebr::ui::clipboard::cap(),
-    };
+    let context = super::live::context(&args.input.paths, &files, watch);
     ebr::ui::terminal::run(app, &context)?;
     Ok(ExitCode::from(SUCCESS))
 }

@@ -184,6 +184,13 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
+    let watch = match super::live::watch_mode() {
+        Ok(mode) => mode,
+        Err(err) => {
+            say!("ebr view: {err}");
+            return Ok(ExitCode::from(USAGE));
+        }
+    };
     let interactive = std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -197,10 +204,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     if interactive {
-        let context = ebr::ui::effects::Context {
-            files: super::export::digest(&files).unwrap_or_default(),
-            cap: ebr::ui::clipboard::cap(),
-        };
+        let context = super::live::context(&args.input.paths, &files, watch);
         ebr::ui::terminal::run(app, &context)?;
     } else {
         let mut out = ebr::export::PrintableWriter::new(std::io::stdout().lock());

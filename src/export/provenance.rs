@@ -3,7 +3,7 @@
 //! was current, and the ebr version.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -91,6 +91,19 @@ impl DataFile {
             period: period.map(|p| p.to_string()),
             sha256,
         }
+    }
+
+    /// Each file with the SHA-256 of its bytes as they are now; an unreadable file is an
+    /// error naming it.
+    pub fn read_all(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
+        files
+            .iter()
+            .map(|(path, period)| {
+                std::fs::read(path)
+                    .map(|bytes| DataFile::new(path, &bytes, Some(*period)))
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            })
+            .collect()
     }
 }
 

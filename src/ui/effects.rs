@@ -1,29 +1,52 @@
 //! The runtime's side of [`Effect`]s: the view on screen copied to the clipboard or saved to
-//! a new file. The app only asks; this does, and says what happened in one status line.
+//! a new file, the data files read again. The app only asks; this does, and says what
+//! happened in one status line.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::app::{App, Effect, ExportFormat};
 use crate::export::{self, DataFile, Provenance, View};
 use crate::ui::clipboard::{self, Refused, Route};
+use crate::watch::Watch;
 
-/// What effects need besides the app: the data files (for the provenance) and the clipboard
-/// cap.
+/// What effects need besides the app: the data files (for the provenance), the clipboard
+/// cap and the watch that reloads the files.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     /// The loaded data files with their digests.
     pub files: Vec<DataFile>,
     /// Largest text copied, in bytes.
     pub cap: usize,
+    /// Reloads the data files; `None` for the sample built into ebr.
+    pub watch: Option<Rc<Watch>>,
 }
 
 /// Carries out `effect` on what `app` shows, writing any terminal sequence to `out`; returns
 /// the status line.
 pub fn run(effect: Effect, app: &App, context: &Context, out: &mut impl Write) -> String {
-    let format = match effect {
-        Effect::Copy(f) | Effect::Save(f) => f,
-    };
+    match effect {
+        Effect::Copy(format) => export(format, true, app, context, out),
+        Effect::Save(format) => export(format, false, app, context, out),
+        Effect::Reload => match &context.watch {
+            Some(watch) => {
+                watch.request();
+                "Reloading the data files...".to_owned()
+            }
+            None => "Nothing to reload: this is the sample built into ebr".to_owned(),
+        },
+    }
+}
+
+/// The view on screen in `format`, copied (`copy`) or saved to a new file.
+fn export(
+    format: ExportFormat,
+    copy: bool,
+    app: &App,
+    context: &Context,
+    out: &mut impl Write,
+) -> String {
     let view = View::of(app, Provenance::of(app, context.files.clone()));
     let mut bytes = Vec::new();
     if let Err(err) = export::write(format, &view, &mut bytes) {
@@ -42,27 +65,26 @@ pub fn run(effect: Effect, app: &App, context: &Context, out: &mut impl Write) -
         format.name(),
         size(bytes.len())
     );
-    match effect {
-        Effect::Copy(_) => {
-            let text = String::from_utf8_lossy(&bytes);
-            match clipboard::copy(&text, context.cap, out) {
-                Ok(Route::Tmux) => {
-                    format!("Copied {what} to the tmux buffer (tmux load-buffer -w)")
-                }
-                Ok(Route::Osc52) => format!("Copied {what} to the clipboard (OSC 52)"),
-                Err(Refused::TooLarge { size: s, cap }) => format!(
-                    "Not copied: {} is above the clipboard cap of {}; press e, then a format key, to save a file",
-                    size(s),
-                    size(cap)
-                ),
-                Err(Refused::NotATerminal) => "Not copied: the output is not a terminal".to_owned(),
-                Err(Refused::Failed(why)) => format!("Not copied: {why}"),
+    if copy {
+        let text = String::from_utf8_lossy(&bytes);
+        match clipboard::copy(&text, context.cap, out) {
+            Ok(Route::Tmux) => {
+                format!("Copied {what} to the tmux buffer (tmux load-buffer -w)")
             }
+            Ok(Route::Osc52) => format!("Copied {what} to the clipboard (OSC 52)"),
+            Err(Refused::TooLarge { size: s, cap }) => format!(
+                "Not copied: {} is above the clipboard cap of {}; press e, then a format key, to save a file",
+                size(s),
+                size(cap)
+            ),
+            Err(Refused::NotATerminal) => "Not copied: the output is not a terminal".to_owned(),
+            Err(Refused::Failed(why)) => format!("Not copied: {why}"),
         }
-        Effect::Save(_) => match save_new(app, format, &bytes) {
+    } else {
+        match save_new(app, format, &bytes) {
             Ok(path) => format!("Saved {what} to {}", path.display()),
             Err(err) => format!("Not saved: {err}"),
-        },
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! The live terminal and `ebr render` call the same function, so a headless render shows
 //! exactly what the terminal shows.
 
+pub mod banner;
 pub mod body;
 pub mod chrome;
 pub mod clipboard;
@@ -28,8 +29,8 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use theme::Skin;
 
-/// Draws the whole dashboard: header, tab bar, breadcrumb, the agenda item when presenting, the tab's view, the hint bar, and the
-/// help overlay when open. Below [`chrome::MIN_SIZE`] it draws a "terminal too small" note.
+/// Draws the whole dashboard: header, tab bar, breadcrumb, the reload banner or the agenda
+/// item when presenting, the tab's view, the hint bar, and the help overlay when open. Below [`chrome::MIN_SIZE`] it draws a "terminal too small" note.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let skin = Skin::new(app.display());
     let area = area.intersection(buf.area);
@@ -41,7 +42,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     chrome::header(app, row(0), buf, &skin);
     chrome::tabs(app, row(1), buf, &skin);
     chrome::breadcrumb(app, row(2), buf, &skin);
-    present::render(app, row(3), buf, &skin);
+    // A refused reload outranks the presenter's line: the data on screen is older than the files.
+    if !banner::render(app, row(3), buf, &skin) {
+        present::render(app, row(3), buf, &skin);
+    }
     let body = Rect::new(area.x, area.y + 4, area.width, area.height - 5);
     body::render(app, body, buf, &skin);
     chrome::hints(app, row(area.height - 1), buf, &skin);

@@ -131,6 +131,8 @@ fn take_and_loop(
     context: &effects::Context,
     observe: &mut dyn FnMut(&App),
 ) -> io::Result<()> {
+    // Reloads replace the data files' digests, which exports name.
+    let mut context = context.clone();
     let mut out = io::stdout();
     // Mouse reporting is never enabled: selecting text with the mouse keeps working.
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -147,6 +149,7 @@ fn take_and_loop(
             app.update(Action::Tick(started.elapsed()));
             dirty |= app.cue().map(|c| c.elapsed_secs) != shown;
         }
+        dirty |= take_reloads(app, &mut context);
         observe(app);
         if dirty {
             draw(&mut terminal, app)?;
@@ -170,7 +173,7 @@ fn take_and_loop(
                 injected_fault(key);
                 if let Some(action) = keymap::action_for(app, key) {
                     app.update(action);
-                    carry_out(app, context);
+                    carry_out(app, &context);
                     dirty = true;
                 }
             }
@@ -183,6 +186,23 @@ fn take_and_loop(
         }
     }
     Ok(())
+}
+
+/// Hands the app what the watch loaded since the last turn (new data or a problem); true when
+/// the screen may have changed.
+fn take_reloads(app: &mut App, context: &mut effects::Context) -> bool {
+    let Some(watch) = context.watch.clone() else {
+        return false;
+    };
+    let mut changed = false;
+    while let Some(outcome) = watch.try_next() {
+        if let Some(files) = outcome.files {
+            context.files = files;
+        }
+        app.update(outcome.action);
+        changed = true;
+    }
+    changed
 }
 
 /// Carries out the effects the app asked for (outside `App::update`, which does no I/O) and

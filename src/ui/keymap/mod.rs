@@ -68,6 +68,8 @@ pub enum When {
     Comparing,
     /// Presenting, with the screen away from the item's view.
     OffItem,
+    /// The last reload failed: older data is on screen.
+    Stale,
 }
 
 impl When {
@@ -87,6 +89,7 @@ impl When {
             When::Periods => app.library().len() > 1,
             When::Comparing => app.compared().is_some(),
             When::OffItem => app.off_item(),
+            When::Stale => app.stale().is_some(),
         }
     }
 }

@@ -232,6 +232,15 @@ pub const NORMAL: &[Binding] = &[
         help: "Export the view: Markdown, CSV or JSON to a file, TSV or Markdown to the clipboard.",
         when: When::Always,
     },
+    Binding {
+        keys: &[((KeyCode::Char('r'), CTRL), Action::Reload)],
+        label: "Ctrl-R",
+        ascii_label: "Ctrl-R",
+        hint_key: "^R",
+        hint: "reload",
+        help: "Read the data files again now (they are also reloaded when they change); a file that is not valid leaves the data on screen.",
+        when: When::Stale,
+    },
 ];
 
 /// Bindings while typing a filter. Any other printable character is added to the filter.
