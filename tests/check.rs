@@ -273,7 +273,7 @@ fn files_of_100_mb_give_a_result_or_a_clear_error() {
     assert_eq!(
         diagnostics(&out),
         [format!(
-            "{}: error: the file is 128.0 MiB, above the limit of 128 MiB for one snapshot file: refused without reading it",
+            "{}: error: the file is 134,217,729 bytes, above the limit of 134,217,728 bytes (128 MiB) for one snapshot file: refused without reading it",
             huge.display()
         )]
     );

@@ -3,7 +3,7 @@
 
 mod hostile_run;
 
-use hostile_run::ebr;
+use hostile_run::{ebr, watched};
 
 const CREDIT_28_DIGITS: &str = "tests/fixtures/hostile/credit_28_digits.toml";
 
@@ -219,4 +219,132 @@ fn a_render_size_beyond_what_is_drawn_is_a_usage_error() {
         &[],
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr());
+}
+
+/// A scratch folder for files the repository cannot hold (pipes, links, locked folders).
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temp folder")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = scratch();
+    let fifo = dir.path().join("f.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let fifo = fifo.to_str().unwrap();
+    let out = ebr(&["check", fifo], &[]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout(), out.stderr());
+    let text = out.stdout() + &out.stderr();
+    assert!(
+        text.contains(&format!(
+            "{fifo}: error: is a named pipe, expected a snapshot file"
+        )),
+        "{text}"
+    );
+    // An agenda that is a pipe: refused before the data is loaded or a terminal touched.
+    let agenda = dir.path().join("talk.agenda.toml");
+    std::process::Command::new("mkfifo")
+        .arg(&agenda)
+        .status()
+        .expect("mkfifo runs");
+    let out = ebr(&["present", agenda.to_str().unwrap(), "data"], &[]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout(), out.stderr());
+    assert!(
+        out.stderr()
+            .contains("is a named pipe, expected an agenda file"),
+        "{}",
+        out.stderr()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device_is_refused_before_reading() {
+    let dir = scratch();
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let out = ebr(&["check", zero.to_str().unwrap()], &[]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout(), out.stderr());
+    assert!(
+        out.stdout()
+            .contains("is a device, expected a snapshot file"),
+        "{}",
+        out.stdout()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_named_as_such_not_as_missing() {
+    let dir = scratch();
+    let looped = dir.path().join("loop.json");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let out = ebr(&["check", looped.to_str().unwrap()], &[]);
+    assert_eq!(out.code, Some(2), "{}{}", out.stdout(), out.stderr());
+    let text = out.stderr();
+    assert!(!text.contains("no such file"), "{text}");
+    assert!(text.contains("cannot be read"), "{text}");
+    assert!(text.contains("symbolic links"), "{text}");
+}
+
+/// A folder its reader may not list is an error naming it, not a silently smaller data set.
+/// Run as an unprivileged user (root reads every folder), from a copy of the binary that user
+/// may execute.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let root = dir.path();
+    let open = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(root, open.clone()).unwrap();
+    let bin = root.join("ebr");
+    std::fs::copy(env!("CARGO_BIN_EXE_ebr"), &bin).unwrap();
+    std::fs::set_permissions(&bin, open.clone()).unwrap();
+    let data = root.join("data");
+    let hidden = data.join("2026-q3");
+    std::fs::create_dir_all(&hidden).unwrap();
+    std::fs::set_permissions(&data, open.clone()).unwrap();
+    let minimal = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/minimal.toml"
+    );
+    std::fs::copy(minimal, data.join("minimal.toml")).unwrap();
+    std::fs::set_permissions(
+        data.join("minimal.toml"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    std::fs::copy(minimal, hidden.join("minimal.toml")).unwrap();
+    std::fs::set_permissions(&hidden, std::fs::Permissions::from_mode(0o000)).unwrap();
+
+    let uid = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .expect("id runs");
+    let as_root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let mut command = if as_root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    command.arg("check").arg(&data).current_dir(root);
+    let out = watched(command);
+    std::fs::set_permissions(&hidden, open).unwrap();
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout(), out.stderr());
+    let expected = format!("{}: error: cannot read this folder:", hidden.display());
+    assert!(
+        out.stdout().contains(&expected),
+        "{}{}",
+        out.stdout(),
+        out.stderr()
+    );
 }

@@ -53,6 +53,12 @@ pub fn load(path: &Path, library: &Library) -> Result<Agenda, Vec<Diagnostic>> {
         Ok(meta) if meta.is_dir() => {
             return Err(whole("is a folder, expected an agenda file".into()));
         }
+        Ok(meta) if !meta.is_file() => {
+            return Err(whole(format!(
+                "is {}, expected an agenda file",
+                load::special_kind(&meta)
+            )));
+        }
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             return Err(whole(format!(
                 "the file is {} bytes, above the limit of {MAX_FILE_BYTES} for an agenda",

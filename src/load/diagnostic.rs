@@ -152,9 +152,12 @@ pub enum UsageError {
     /// No file or folder was given.
     #[error("no snapshot file or folder given")]
     NoPaths,
-    /// A path that does not exist (or cannot be inspected).
+    /// A path that does not exist.
     #[error("{}: no such file or folder", .0.display())]
     NotFound(PathBuf),
+    /// A path that exists (or is a link) but cannot be inspected, e.g. a loop of symbolic links.
+    #[error("{}: cannot be read: {}", .0.display(), .1)]
+    Unreadable(PathBuf, String),
     /// A file named explicitly whose extension is neither `.toml` nor `.json`.
     #[error("{}: unsupported file type; snapshot files end in .toml or .json", .0.display())]
     UnsupportedExtension(PathBuf),

@@ -123,14 +123,26 @@ pub fn load_file(path: &Path) -> Result<Loaded, FileReport> {
     let Some(format) = Format::of_path(path) else {
         return fail("unsupported file type: expected a .toml or .json snapshot file".to_owned());
     };
+    // Opening a FIFO waits for a writer and a device such as /dev/zero never ends: only a
+    // regular file (or a link to one) is opened at all.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return fail("is a folder, expected a snapshot file".to_owned());
+        }
+        Ok(meta) if !meta.is_file() => {
+            return fail(format!(
+                "is {}, expected a snapshot file",
+                special_kind(&meta)
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return fail(format!("cannot read the file: {e}")),
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) => return fail(format!("cannot open the file: {e}")),
     };
     let size = match file.metadata() {
-        Ok(meta) if meta.is_dir() => {
-            return fail("is a folder, expected a snapshot file".to_owned());
-        }
         Ok(meta) => meta.len(),
         Err(e) => return fail(format!("cannot read the file: {e}")),
     };
@@ -166,12 +178,40 @@ pub fn locate(text: &str, format: Format, path: &str) -> Position {
     Position::of_offset(text, start)
 }
 
+/// What something that is neither a regular file nor a folder is, in words ("a named pipe").
+/// Such paths are refused before they are opened: opening a FIFO waits for a writer, and a
+/// device such as /dev/zero never ends.
+pub fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Sizes in bytes, exactly: near the limit a rounded "128.0 MiB" would read as within it.
 fn too_large(size: u64) -> String {
     format!(
-        "the file is {:.1} MiB, above the limit of {} MiB for one snapshot file: refused without reading it",
-        size as f64 / (1024.0 * 1024.0),
+        "the file is {} bytes, above the limit of {} bytes ({} MiB) for one snapshot file: refused without reading it",
+        thousands(size),
+        thousands(MAX_FILE_BYTES),
         MAX_FILE_BYTES / (1024 * 1024)
     )
+}
+
+fn thousands(n: u64) -> String {
+    crate::metrics::format::fixed(rust_decimal::Decimal::from(n), 0)
 }
 
 fn finish(

@@ -79,10 +79,13 @@ pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
     let mut files = Vec::new();
     let mut set_problems = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|_| UsageError::NotFound(path.clone()))?;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => UsageError::NotFound(path.clone()),
+            _ => UsageError::Unreadable(path.clone(), e.to_string()),
+        })?;
         if meta.is_dir() {
             let before = files.len();
-            collect_folder(path, &mut files);
+            collect_folder(path, &mut files, &mut set_problems);
             files[before..].sort();
             if files.len() == before {
                 set_problems.push(Diagnostic::whole_file(
@@ -111,11 +114,31 @@ pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
 }
 
 /// Adds the snapshot files under `folder` (not following links to folders), skipping agendas.
-fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
+/// A folder that cannot be read is an error, not a silent gap in the data.
+fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Diagnostic::whole_file(
+                Severity::Error,
+                folder,
+                format!("cannot read this folder: {e}"),
+            ));
+            return;
+        }
     };
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(Diagnostic::whole_file(
+                    Severity::Error,
+                    folder,
+                    format!("cannot list this folder: {e}"),
+                ));
+                continue;
+            }
+        };
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -124,7 +147,7 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
             continue;
         }
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => collect_folder(&path, files),
+            Ok(kind) if kind.is_dir() => collect_folder(&path, files, problems),
             Ok(_) if Format::of_path(&path).is_some() && path.is_file() => files.push(path),
             _ => {}
         }

@@ -29,10 +29,18 @@ impl Run {
 /// Runs `ebr args` in the crate's folder with `env` set; panics if it has not ended after the
 /// watchdog's time (the process is killed first).
 pub fn ebr(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ebr"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ebr"));
+    command
         .args(args)
         .envs(env.iter().copied())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    watched(command)
+}
+
+/// Runs `command` (any program) under the same watchdog.
+pub fn watched(mut command: Command) -> Run {
+    let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
