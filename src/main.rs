@@ -22,6 +22,8 @@ enum Command {
     View(cli::view::Args),
     /// Present an agenda: its views one after another, with a timer per item.
     Present(cli::present::Args),
+    /// Follow a presenter in a second terminal: the item's speaker notes, the next title, the timer.
+    Notes(cli::notes::Args),
     /// Write every item of an agenda (notes and views) into one Markdown or HTML handout.
     Handout(cli::handout::Args),
     /// Draw one view without a terminal, as text, ANSI or SVG.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         None => cli::view::run(cli::view::Args::default()),
         Some(Command::View(args)) => cli::view::run(args),
         Some(Command::Present(args)) => cli::present::run(args),
+        Some(Command::Notes(args)) => cli::notes::run(args),
         Some(Command::Handout(args)) => cli::handout::run(args),
         Some(Command::Render(args)) => cli::render::run(args),
         Some(Command::Export(args)) => cli::export::run(args),

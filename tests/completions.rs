@@ -6,10 +6,11 @@
 use std::process::{Command, Output};
 
 /// Every subcommand a user can type, as the README lists them.
-const SUBCOMMANDS: [&str; 11] = [
+const SUBCOMMANDS: [&str; 12] = [
     "view",
     "present",
     "handout",
+    "notes",
     "render",
     "export",
     "check",

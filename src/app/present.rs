@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::bookmark::Bookmark;
 use super::state::App;
@@ -37,7 +37,7 @@ pub struct Presentation {
 
 /// Where the presenter is, in full: what a follower needs to show the speaker's view, so one
 /// message is enough for a follower that starts late or missed the ones before.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
     /// The item on screen, from 1.
     pub number: usize,

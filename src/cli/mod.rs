@@ -16,6 +16,7 @@ pub mod export;
 pub mod handout;
 pub mod live;
 pub mod man;
+pub mod notes;
 pub mod period;
 pub mod present;
 pub mod render;

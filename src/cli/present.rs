@@ -14,6 +14,7 @@ use ebr::agenda::{self, Agenda};
 use ebr::app::App;
 use ebr::compare::ComparePeriod;
 use ebr::export::printable;
+use ebr::ui::follow::{self, server::CueServer};
 
 use super::view::{Input, Look, load_with_files};
 use super::{INVALID_DATA, SUCCESS, USAGE};
@@ -30,6 +31,10 @@ pub struct Args {
     /// Colours and glyphs.
     #[command(flatten)]
     pub look: Look,
+    /// Where `ebr notes` followers connect (default: $XDG_RUNTIME_DIR/ebr-notes.sock; without
+    /// either, no followers).
+    #[arg(long, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
 }
 
 /// Runs `ebr present`.
@@ -61,11 +66,27 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         list(&agenda, &mut std::io::stdout().lock())?;
         return Ok(ExitCode::from(SUCCESS));
     }
+    // The socket is opened before the terminal is taken, so a problem is read on a normal
+    // screen.
+    let mut server = match args.socket.or_else(follow::default_socket) {
+        Some(path) => match CueServer::bind(&path) {
+            Ok(server) => Some(server),
+            Err(err) => {
+                say!("ebr present: {err}");
+                return Ok(ExitCode::from(USAGE));
+            }
+        },
+        None => None,
+    };
     let display = args.look.display();
     let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
     app.present(agenda.items);
     let context = super::live::context(&args.input.paths, &files, watch);
-    ebr::ui::terminal::run(app, &context)?;
+    ebr::ui::terminal::run_with(app, &context, &mut |app| {
+        if let Some(server) = server.as_mut() {
+            server.publish(app.cue().as_ref());
+        }
+    })?;
     Ok(ExitCode::from(SUCCESS))
 }
 

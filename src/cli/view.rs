@@ -178,6 +178,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             agenda,
             input: args.input,
             look: args.look,
+            socket: None,
         });
     }
     let (library, files) = match load_with_files(&args.input, "view") {

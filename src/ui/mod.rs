@@ -12,6 +12,7 @@ pub mod clipboard;
 pub mod compare;
 pub mod effects;
 pub mod fit;
+pub mod follow;
 pub mod headless;
 pub mod help;
 pub mod keymap;

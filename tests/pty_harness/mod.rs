@@ -42,7 +42,7 @@ pub fn ebr() -> &'static str {
 
 impl Session {
     /// Starts `ebr args...` on a `cols` x `rows` terminal with TERM=xterm-256color, NO_COLOR
-    /// unset, plus `env`.
+    /// and XDG_RUNTIME_DIR unset, plus `env`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         Session::start(args, cols, rows, env, None)
     }
@@ -72,6 +72,8 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Presenters of tests running side by side never share the default notes socket.
+        cmd.env_remove("XDG_RUNTIME_DIR");
         for (k, v) in env {
             cmd.env(k, v);
         }
