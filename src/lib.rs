@@ -14,6 +14,7 @@
 //! | [`agenda`]    | agenda files → resolved views for presenter mode, located errors     | no |
 //! | [`export`]    | a view (from `app`'s view model) as Markdown, CSV, JSON, TSV; aligned text | no |
 //! | [`ui`]        | theme, keymap, one module per view, the terminal runtime, headless render | yes |
+//! | [`config`]    | settings: defaults < config.toml < `EBR_*` < flags, each with its layer | no |
 //! | [`watch`]     | live reload: watches the data files, loads them off the UI thread, sends Actions | no |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) parses the command line and dispatches.
@@ -22,6 +23,7 @@ pub mod agenda;
 pub mod app;
 pub mod attribution;
 pub mod compare;
+pub mod config;
 pub mod export;
 pub mod load;
 pub mod metrics;

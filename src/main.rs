@@ -38,6 +38,8 @@ enum Command {
     Schema(cli::schema::Args),
     /// Credit per channel from a path export (`path;total_conversions;total_conversion_value;total_null`).
     Attribution(cli::attribution::Args),
+    /// Print where the config file is and every setting in force, with what set it.
+    Config(cli::config::Args),
     /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
     Completions(cli::completions::Args),
     /// Print the manual page (roff; `ebr man | man -l -`).
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Some(Command::Sample(args)) => cli::sample::run(args),
         Some(Command::Schema(args)) => cli::schema::run(args),
         Some(Command::Attribution(args)) => cli::attribution::run(args),
+        Some(Command::Config(args)) => cli::config::run(args),
         Some(Command::Completions(args)) => cli::completions::run(args, Cli::command()),
         Some(Command::Man(args)) => cli::man::run(args, Cli::command()),
     };

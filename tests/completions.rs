@@ -6,7 +6,7 @@
 use std::process::{Command, Output};
 
 /// Every subcommand a user can type, as the README lists them.
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "view",
     "present",
     "handout",
@@ -17,6 +17,7 @@ const SUBCOMMANDS: [&str; 12] = [
     "sample",
     "schema",
     "attribution",
+    "config",
     "completions",
     "man",
 ];

@@ -42,6 +42,6 @@ pub use nav::{Nav, Sort};
 pub use periods::{Picker, PickerKind};
 pub use present::{AgendaItem, Cue, Presentation};
 pub use reload::{Fresh, Stale};
-pub use state::{App, Display, EmptyLibrary};
+pub use state::{App, DEFAULT_MODEL, Display, EmptyLibrary};
 pub use tab::{ParseTabError, Tab};
 pub use views::{Dimension, History};

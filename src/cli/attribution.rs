@@ -34,9 +34,9 @@ pub struct Args {
     /// The model to credit with, or `all` for every model side by side.
     #[arg(long, value_enum, default_value_t = ModelChoice::All)]
     pub model: ModelChoice,
-    /// Half-life of time decay, in days.
-    #[arg(long, value_name = "DAYS", default_value_t = 7.0, value_parser = half_life)]
-    pub half_life: f64,
+    /// Half-life of time decay, in days (default: `half_life_days` of the config file, else 7).
+    #[arg(long, value_name = "DAYS", value_parser = half_life)]
+    pub half_life: Option<f64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -101,6 +101,14 @@ fn half_life(text: &str) -> Result<f64, String> {
 
 /// Runs `ebr attribution`.
 pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+    let flags = ebr::config::Flags {
+        half_life_days: args.half_life,
+        ..Default::default()
+    };
+    let config = match super::settings::resolve("attribution", &flags) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
     let shown = args.file.display().to_string();
     let paths = match read(&args.file) {
         Ok(paths) => paths,
@@ -126,7 +134,7 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         }
     };
     let options = ModelOptions {
-        half_life_days: args.half_life,
+        half_life_days: config.half_life_days.value,
     };
     let mut runs = Vec::new();
     let mut skipped = Vec::new();

@@ -43,7 +43,11 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let mut app = match super::period::open(library, args.look.display(), &args.periods, "export") {
+    let display = match args.look.display("export") {
+        Ok(display) => display,
+        Err(code) => return Ok(code),
+    };
+    let mut app = match super::period::open(library, display, &args.periods, "export") {
         Ok(app) => app,
         Err(code) => return Ok(code),
     };

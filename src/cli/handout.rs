@@ -62,7 +62,10 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut display = args.look.display();
+    let mut display = match args.look.display("handout") {
+        Ok(display) => display,
+        Err(code) => return Ok(code),
+    };
     display.colour = false;
     // Opened as presenter mode opens it, so each item starts from the same view.
     let app = App::open(library, display, None, Some(ComparePeriod::Previous))?;

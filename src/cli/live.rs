@@ -4,31 +4,26 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use ebr::config::Config;
 use ebr::export::DataFile;
 use ebr::model::PeriodId;
 use ebr::ui::effects::Context;
-use ebr::watch::{Reloader, Watch, WatchMode};
+use ebr::watch::{Reloader, Watch};
 
 /// The context of a dashboard on `paths` (none: the bundled sample, which never changes),
-/// whose loaded `files` are on screen now. `mode` says how changes are noticed.
-pub fn context(paths: &[PathBuf], files: &[(PathBuf, PeriodId)], mode: WatchMode) -> Context {
+/// whose loaded `files` are on screen now; `config` says how changes are noticed and how `y`
+/// copies.
+pub fn context(paths: &[PathBuf], files: &[(PathBuf, PeriodId)], config: &Config) -> Context {
     let files = DataFile::read_all(files).unwrap_or_default();
     let watch = (!paths.is_empty()).then(|| {
         let loaded_at = chrono::Local::now().naive_local();
         let reloader = Reloader::new(paths.to_vec(), loaded_at, files.clone());
-        Rc::new(Watch::start(paths, mode, reloader))
+        Rc::new(Watch::start(paths, config.watch.value, reloader))
     });
     Context {
         files,
-        cap: ebr::ui::clipboard::cap(),
+        cap: usize::try_from(config.clipboard_cap.value).unwrap_or(usize::MAX),
+        clipboard: config.clipboard_mode.value,
         watch,
-    }
-}
-
-/// The watch mode `EBR_WATCH` asks for (auto, poll, off); auto when unset.
-pub fn watch_mode() -> Result<WatchMode, String> {
-    match std::env::var("EBR_WATCH") {
-        Ok(text) if !text.is_empty() => text.parse().map_err(|e| format!("EBR_WATCH: {e}")),
-        _ => Ok(WatchMode::Auto),
     }
 }

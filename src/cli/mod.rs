@@ -12,6 +12,7 @@ macro_rules! say {
 pub mod attribution;
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod export;
 pub mod handout;
 pub mod live;
@@ -22,6 +23,7 @@ pub mod present;
 pub mod render;
 pub mod sample;
 pub mod schema;
+pub mod settings;
 pub mod view;
 
 /// Exit code when everything went well (warnings allowed).

@@ -38,17 +38,16 @@ pub struct Args {
 }
 
 /// Runs `ebr present`.
-pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
+    // An agenda names its periods itself: the configured comparison does not apply.
+    let config = match super::view::dashboard_settings("present", &args.look, &args.input, None) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
+    args.input.paths.clone_from(&config.data.value);
     let (library, files) = match load_with_files(&args.input, "present") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
-    };
-    let watch = match super::live::watch_mode() {
-        Ok(mode) => mode,
-        Err(err) => {
-            say!("ebr present: {err}");
-            return Ok(ExitCode::from(USAGE));
-        }
     };
     let agenda = match agenda::load(&args.agenda, &library) {
         Ok(agenda) => agenda,
@@ -78,10 +77,10 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         },
         None => None,
     };
-    let display = args.look.display();
+    let display = super::settings::display(&config);
     let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
     app.present(agenda.items);
-    let context = super::live::context(&args.input.paths, &files, watch);
+    let context = super::live::context(&args.input.paths, &files, &config);
     ebr::ui::terminal::run_with(app, &context, &mut |app| {
         if let Some(server) = server.as_mut() {
             server.publish(app.cue().as_ref());

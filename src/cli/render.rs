@@ -85,7 +85,10 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         Ok(library) => library,
         Err(code) => return Ok(code),
     };
-    let display = args.look.display();
+    let display = match args.look.display("render") {
+        Ok(display) => display,
+        Err(code) => return Ok(code),
+    };
     let mut app = match super::period::open(library, display, &args.periods, "render") {
         Ok(app) => app,
         Err(code) => return Ok(code),

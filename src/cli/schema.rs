@@ -1,7 +1,8 @@
 //! `ebr schema`: the JSON Schema of the snapshot format, generated from the model's types, so
 //! editors can validate snapshot files. `docs/snapshot.schema.json` is this output;
 //! `docs/agenda.schema.json` is `ebr schema --agenda`; `docs/export.schema.json` is
-//! `ebr schema --export`, the schema of `ebr export --format json`.
+//! `ebr schema --export`, the schema of `ebr export --format json`; `docs/config.schema.json`
+//! is `ebr schema --config`, the schema of the config file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,6 +22,9 @@ pub struct Args {
     /// The schema of `ebr export --format json` instead of snapshots.
     #[arg(long, conflicts_with = "agenda")]
     export: bool,
+    /// The schema of the config file (`config.toml`) instead of snapshots.
+    #[arg(long, conflicts_with_all = ["agenda", "export"])]
+    config: bool,
 }
 
 /// The schema as pretty JSON with a trailing newline.
@@ -29,6 +33,8 @@ fn schema_text(args: &Args) -> color_eyre::Result<String> {
         schemars::schema_for!(ebr::agenda::AgendaFile)
     } else if args.export {
         schemars::schema_for!(ebr::export::View)
+    } else if args.config {
+        schemars::schema_for!(ebr::config::ConfigFile)
     } else {
         schemars::schema_for!(ebr::model::Snapshot)
     };

@@ -12,6 +12,7 @@ use std::str::FromStr;
 use ebr::agenda::resolve::breakdown_of;
 use ebr::app::{Action, App, Display, Tab, path};
 use ebr::attribution::Model;
+use ebr::config::{ColorWhen, Config, Flags};
 use ebr::load::{self, LoadFailure, UsageError};
 use ebr::model::{Library, PeriodId};
 
@@ -25,24 +26,12 @@ pub struct Input {
     pub paths: Vec<PathBuf>,
 }
 
-/// When to use colour.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorWhen {
-    /// Colour unless NO_COLOR is set (non-empty).
-    #[default]
-    Auto,
-    /// Always colour, even under NO_COLOR.
-    Always,
-    /// Never colour: bold, underline and reverse carry the meaning.
-    Never,
-}
-
 /// How the screen looks.
 #[derive(Debug, Default, clap::Args)]
 pub struct Look {
-    /// Colours: auto (honours NO_COLOR), always or never.
-    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
-    pub color: ColorWhen,
+    /// Colours: auto (honours NO_COLOR; the default), always or never.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorWhen>,
     /// ASCII only: +/- instead of ▲/▼, plain borders.
     #[arg(long)]
     pub ascii: bool,
@@ -94,20 +83,19 @@ impl At {
 }
 
 impl Look {
-    /// The display settings: NO_COLOR (non-empty) turns colour off unless `--color always`.
-    pub fn display(&self) -> Display {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let colour = match self.color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => !no_color,
-        };
-        // crossterm decides on its own under NO_COLOR; make it follow our choice.
-        crossterm::style::Colored::set_ansi_color_disabled(!colour);
-        Display {
-            colour,
-            ascii: self.ascii,
+    /// The flags as settings: `--ascii` only ever turns ASCII on.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            color: self.color,
+            ascii: self.ascii.then_some(true),
+            ..Flags::default()
         }
+    }
+
+    /// The display settings for `command`: these flags over the environment and the config
+    /// file; a bad config file is printed and its exit code returned.
+    pub fn display(&self, command: &str) -> Result<Display, ExitCode> {
+        super::settings::resolve(command, &self.flags()).map(|c| super::settings::display(&c))
     }
 }
 
@@ -171,8 +159,24 @@ pub fn load_with_files(
     }
 }
 
+/// The settings of a dashboard (`ebr view`, `ebr present`): the look, the paths named and
+/// `--compare` over the environment and the config file.
+pub fn dashboard_settings(
+    command: &str,
+    look: &Look,
+    input: &Input,
+    compare: Option<&str>,
+) -> Result<Config, ExitCode> {
+    let flags = Flags {
+        data: (!input.paths.is_empty()).then(|| input.paths.clone()),
+        compare: compare.map(str::to_owned),
+        ..look.flags()
+    };
+    super::settings::resolve(command, &flags)
+}
+
 /// Runs `ebr view`.
-pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     if let Some(agenda) = args.agenda {
         return super::present::run(super::present::Args {
             agenda,
@@ -181,35 +185,49 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             socket: None,
         });
     }
+    let config = match dashboard_settings(
+        "view",
+        &args.look,
+        &args.input,
+        args.periods.compare.as_deref(),
+    ) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
+    args.input.paths.clone_from(&config.data.value);
+    args.periods.compare = Some(config.compare.value.clone());
     let (library, files) = match load_with_files(&args.input, "view") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let watch = match super::live::watch_mode() {
-        Ok(mode) => mode,
-        Err(err) => {
-            say!("ebr view: {err}");
-            return Ok(ExitCode::from(USAGE));
-        }
-    };
     let interactive = std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
-    let mut display = args.look.display();
+    let mut display = super::settings::display(&config);
     if !interactive {
         // A report for a file or a dumb terminal: ASCII marks, no escape sequences.
         display.colour = false;
     }
-    let app = match super::period::open(library, display, &args.periods, "view") {
+    let mut app = match super::period::open(library, display, &args.periods, "view") {
         Ok(app) => app,
         Err(code) => return Ok(code),
     };
+    start_model(&mut app, &config);
     if interactive {
-        let context = super::live::context(&args.input.paths, &files, watch);
+        let context = super::live::context(&args.input.paths, &files, &config);
         ebr::ui::terminal::run(app, &context)?;
     } else {
         let mut out = ebr::export::PrintableWriter::new(std::io::stdout().lock());
         ebr::ui::report::write(app, &mut out)?;
     }
     Ok(ExitCode::from(SUCCESS))
+}
+
+/// Puts the configured attribution model in use, when it is not the default already.
+pub fn start_model(app: &mut App, config: &Config) {
+    if app.model() != config.model.value {
+        let mut mark = app.bookmark();
+        mark.model = config.model.value;
+        app.update(Action::Show(Box::new(mark)));
+    }
 }

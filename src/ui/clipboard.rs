@@ -7,9 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
 
-/// Largest text copied by default (bytes before encoding): many terminals drop longer OSC 52
-/// sequences. `EBR_CLIPBOARD_CAP` sets another.
-pub const DEFAULT_CAP: usize = 100_000;
+use crate::config::ClipboardMode;
 
 /// How the text reached the clipboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,19 +32,23 @@ pub enum Refused {
     NotATerminal,
     /// Writing failed.
     Failed(String),
+    /// Copying is turned off.
+    Off,
 }
 
-/// The cap in bytes: `EBR_CLIPBOARD_CAP` when it is a number, else [`DEFAULT_CAP`].
-pub fn cap() -> usize {
-    std::env::var("EBR_CLIPBOARD_CAP")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(DEFAULT_CAP)
-}
-
-/// Copies `text`: through tmux when `$TMUX` is set and the command works, else OSC 52 on
-/// `out` (the terminal).
-pub fn copy(text: &str, cap: usize, out: &mut impl Write) -> Result<Route, Refused> {
+/// Copies `text` as `mode` says: `auto` through tmux when `$TMUX` is set and the command
+/// works, else OSC 52 on `out` (the terminal); `tmux` or `osc52` only that way; `off` never.
+/// The cap (bytes; `clipboard.cap`, default 100 KB: many terminals drop longer OSC 52
+/// sequences) applies to every way.
+pub fn copy(
+    text: &str,
+    cap: usize,
+    mode: ClipboardMode,
+    out: &mut impl Write,
+) -> Result<Route, Refused> {
+    if mode == ClipboardMode::Off {
+        return Err(Refused::Off);
+    }
     if text.len() > cap {
         return Err(Refused::TooLarge {
             size: text.len(),
@@ -54,8 +56,16 @@ pub fn copy(text: &str, cap: usize, out: &mut impl Write) -> Result<Route, Refus
         });
     }
     let inside_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
-    if inside_tmux && tmux_load_buffer(text).is_ok() {
-        return Ok(Route::Tmux);
+    match mode {
+        ClipboardMode::Tmux => {
+            return tmux_load_buffer(text)
+                .map(|()| Route::Tmux)
+                .map_err(|e| Refused::Failed(e.to_string()));
+        }
+        ClipboardMode::Auto if inside_tmux && tmux_load_buffer(text).is_ok() => {
+            return Ok(Route::Tmux);
+        }
+        ClipboardMode::Auto | ClipboardMode::Osc52 | ClipboardMode::Off => {}
     }
     if !io::stdout().is_terminal() {
         return Err(Refused::NotATerminal);
@@ -141,8 +151,18 @@ mod tests {
     fn text_above_the_cap_is_refused_before_anything_is_written() {
         let mut out = Vec::new();
         assert_eq!(
-            copy("abcdef", 5, &mut out),
+            copy("abcdef", 5, ClipboardMode::Auto, &mut out),
             Err(Refused::TooLarge { size: 6, cap: 5 })
+        );
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn mode_off_copies_nothing_whatever_the_size() {
+        let mut out = Vec::new();
+        assert_eq!(
+            copy("abc", 5, ClipboardMode::Off, &mut out),
+            Err(Refused::Off)
         );
         assert!(out.is_empty());
     }

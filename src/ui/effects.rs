@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::app::{App, Effect, ExportFormat};
+use crate::config::ClipboardMode;
 use crate::export::{self, DataFile, Provenance, View};
 use crate::ui::clipboard::{self, Refused, Route};
 use crate::watch::Watch;
@@ -19,6 +20,8 @@ pub struct Context {
     pub files: Vec<DataFile>,
     /// Largest text copied, in bytes.
     pub cap: usize,
+    /// How `y` copies.
+    pub clipboard: ClipboardMode,
     /// Reloads the data files; `None` for the sample built into ebr.
     pub watch: Option<Rc<Watch>>,
 }
@@ -67,7 +70,7 @@ fn export(
     );
     if copy {
         let text = String::from_utf8_lossy(&bytes);
-        match clipboard::copy(&text, context.cap, out) {
+        match clipboard::copy(&text, context.cap, context.clipboard, out) {
             Ok(Route::Tmux) => {
                 format!("Copied {what} to the tmux buffer (tmux load-buffer -w)")
             }
@@ -78,6 +81,10 @@ fn export(
                 size(cap)
             ),
             Err(Refused::NotATerminal) => "Not copied: the output is not a terminal".to_owned(),
+            Err(Refused::Off) => {
+                "Not copied: copying is off (clipboard.mode in the config file, EBR_CLIPBOARD)"
+                    .to_owned()
+            }
             Err(Refused::Failed(why)) => format!("Not copied: {why}"),
         }
     } else {

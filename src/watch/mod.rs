@@ -33,7 +33,8 @@ const SETTLE: Duration = Duration::from_millis(200);
 const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// How changes are noticed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum WatchMode {
     /// The system's notifications, polling where they fail.
     #[default]

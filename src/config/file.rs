@@ -1,0 +1,187 @@
+//! The configuration file: where it is, what it may hold, and reading it with every problem
+//! located (`file:line:col: error: key: message`), unknown keys with a "did you mean", through
+//! the same TOML diagnostics as snapshots and agendas.
+
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::attribution::Model;
+use crate::load::{self, Diagnostic, Format, Severity};
+use crate::watch::WatchMode;
+
+use super::{ClipboardMode, ColorWhen};
+
+/// `config.toml`: every key is optional; what is not set keeps its default.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "ebr configuration (config.toml)")]
+pub struct ConfigFile {
+    /// Colours: `auto` (honours NO_COLOR), `always` or `never`.
+    pub color: Option<ColorWhen>,
+    /// ASCII only: +/- instead of ▲/▼, plain borders.
+    pub ascii: Option<bool>,
+    /// Snapshot files or folders opened when a command names none (relative paths are read
+    /// from the folder of this file; `~/` is the home folder).
+    pub data: Option<Vec<PathBuf>>,
+    /// What the period under review is compared with: `previous`, `yoy`, `none`, a period
+    /// such as `2026-09`, or a snapshot file.
+    pub compare: Option<String>,
+    /// The attribution model the dashboard starts with: first, last, linear, position,
+    /// time-decay, markov, markov2 or markov3.
+    pub model: Option<String>,
+    /// Time decay's half-life in days (`ebr attribution`), a positive number.
+    pub half_life_days: Option<f64>,
+    /// How changed data files are noticed: `auto` (system notifications, polling where they
+    /// fail), `poll` or `off` (Ctrl-R only).
+    pub watch: Option<WatchMode>,
+    /// Copying to the clipboard (`y`).
+    pub clipboard: Option<ClipboardFile>,
+}
+
+/// The `[clipboard]` table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClipboardFile {
+    /// `auto` (tmux's buffer inside tmux, else OSC 52), `tmux`, `osc52` or `off`.
+    pub mode: Option<ClipboardMode>,
+    /// Largest text copied, in bytes.
+    pub cap: Option<u64>,
+}
+
+/// A config file read and checked: the keys it sets, the model resolved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checked {
+    /// The file as written.
+    pub file: ConfigFile,
+    /// Its `model`, resolved.
+    pub model: Option<Model>,
+}
+
+/// Where the config file is: `EBR_CONFIG` when set, else `config.toml` in the `ebr` folder of
+/// the XDG config folder (`$XDG_CONFIG_HOME`, by default `~/.config`) on every platform, so a
+/// dotfiles repository works the same on Linux and macOS. `None` without a home folder.
+pub fn location(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(path) = env("EBR_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    use etcetera::BaseStrategy;
+    let xdg = etcetera::base_strategy::Xdg::new().ok()?;
+    Some(xdg.config_dir().join("ebr").join("config.toml"))
+}
+
+/// Reads and checks the config file at `path`; `Ok(None)` when there is none.
+pub fn read(path: &Path) -> Result<Option<Checked>, Diagnostic> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, path).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic {
+            severity: Severity::Error,
+            file: path.to_path_buf(),
+            position: None,
+            path: String::new(),
+            message: format!("cannot read the config file: {e}"),
+        }),
+    }
+}
+
+/// Parses and checks a config text; `path` is what diagnostics call the file, and the folder
+/// relative `data` paths are read from.
+pub fn parse(text: &str, path: &Path) -> Result<Checked, Diagnostic> {
+    let mut file: ConfigFile = load::from_toml(text, path)?;
+    let at = |key: &str, message: String| Diagnostic {
+        severity: Severity::Error,
+        file: path.to_path_buf(),
+        position: Some(load::locate(text, Format::Toml, key)),
+        path: key.to_owned(),
+        message,
+    };
+    let model = match &file.model {
+        Some(name) => Some(
+            name.parse::<Model>()
+                .map_err(|e| at("model", e.to_string()))?,
+        ),
+        None => None,
+    };
+    if let Some(days) = file.half_life_days
+        && !(days.is_finite() && days > 0.0)
+    {
+        return Err(at(
+            "half_life_days",
+            format!("found {days}, expected a positive number of days"),
+        ));
+    }
+    if let Some(data) = &mut file.data {
+        let base = path.parent().unwrap_or(Path::new(""));
+        for entry in data.iter_mut() {
+            *entry = resolve_path(entry, base);
+        }
+    }
+    Ok(Checked { file, model })
+}
+
+/// `~/x` from the home folder, a relative path from `base`, an absolute one as it is.
+fn resolve_path(path: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Ok(home) = etcetera::home_dir()
+    {
+        return home.join(rest);
+    }
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str) -> String {
+        parse(text, Path::new("c.toml"))
+            .expect_err("invalid")
+            .to_string()
+    }
+
+    #[test]
+    fn every_problem_is_located_with_what_was_expected() {
+        assert_eq!(
+            problem("ascii = true\ncolour = \"never\"\n"),
+            "c.toml:2:1: error: colour: unknown field `colour`: did you mean `color`?"
+        );
+        assert_eq!(
+            problem("[clipboard]\ncapp = 10\n"),
+            "c.toml:2:1: error: clipboard.capp: unknown field `capp`: did you mean `cap`?"
+        );
+        assert_eq!(
+            problem("watch = \"pol\"\n"),
+            "c.toml:1:9: error: watch: found `pol`, expected one of `auto`, `poll`, `off`; did you mean `poll`?"
+        );
+        assert_eq!(
+            problem("\nmodel = \"markof\"\n"),
+            "c.toml:2:9: error: model: unknown model `markof` (expected one of: first, last, linear, position, time-decay, markov, markov2, markov3)"
+        );
+        assert_eq!(
+            problem("half_life_days = -3.0\n"),
+            "c.toml:1:18: error: half_life_days: found -3, expected a positive number of days"
+        );
+    }
+
+    #[test]
+    fn relative_data_paths_are_read_from_the_config_folder() {
+        let checked = parse(
+            "data = [\"reviews\", \"/srv/ebr\"]\n",
+            Path::new("/home/a/.config/ebr/config.toml"),
+        )
+        .expect("valid");
+        assert_eq!(
+            checked.file.data,
+            Some(vec![
+                PathBuf::from("/home/a/.config/ebr/reviews"),
+                PathBuf::from("/srv/ebr")
+            ])
+        );
+    }
+}
