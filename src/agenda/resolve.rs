@@ -56,6 +56,7 @@ pub fn resolve(library: &Library, specs: &[ItemSpec]) -> Result<Vec<AgendaItem>,
             notes: spec.notes.clone().unwrap_or_default(),
             minutes: spec.minutes,
             view: mark,
+            figures_changed: false,
         });
     }
     if problems.is_empty() {

@@ -20,6 +20,9 @@ pub struct AgendaItem {
     pub minutes: Option<u32>,
     /// The view the item shows.
     pub view: Bookmark,
+    /// Whether the item's figures differ from those recorded at rehearsal (`ebr present
+    /// --rehearse`); false when there was no rehearsal.
+    pub figures_changed: bool,
 }
 
 /// The agenda being presented and where the presenter is in it.
@@ -55,6 +58,9 @@ pub struct Cue {
     pub budget_secs: Option<u64>,
     /// Whether the screen has left the item's view (a question being answered).
     pub off_item: bool,
+    /// Whether the item's figures changed since rehearsal.
+    #[serde(default)]
+    pub figures_changed: bool,
 }
 
 impl Presentation {
@@ -127,6 +133,7 @@ impl App {
             elapsed_secs: p.elapsed().as_secs(),
             budget_secs: item.minutes.map(|m| u64::from(m) * 60),
             off_item: self.off_item(),
+            figures_changed: item.figures_changed,
         })
     }
 

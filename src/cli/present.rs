@@ -35,6 +35,10 @@ pub struct Args {
     /// either, no followers).
     #[arg(long, value_name = "PATH")]
     pub socket: Option<PathBuf>,
+    /// Record a fingerprint of each item's figures beside the agenda (NAME.rehearsal.toml);
+    /// presenting later marks the items whose figures changed since.
+    #[arg(long)]
+    pub rehearse: bool,
 }
 
 /// Runs `ebr present`.
@@ -49,7 +53,7 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let agenda = match agenda::load(&args.agenda, &library) {
+    let mut agenda = match agenda::load(&args.agenda, &library) {
         Ok(agenda) => agenda,
         Err(diagnostics) => {
             for d in diagnostics {
@@ -58,6 +62,9 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(INVALID_DATA));
         }
     };
+    if let Err(code) = super::rehearse::apply(&mut agenda, &library, args.rehearse) {
+        return Ok(code);
+    }
     let interactive = std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -101,9 +108,14 @@ fn list(agenda: &Agenda, out: &mut dyn Write) -> std::io::Result<()> {
         let compared = view
             .compared
             .map_or_else(|| "no comparison".to_owned(), |c| format!("vs {c}"));
+        let changed = if item.figures_changed {
+            " · figures changed since rehearsal"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "{:>2}. {}{budget}: {} at {}, {} {compared}",
+            "{:>2}. {}{budget}: {} at {}, {} {compared}{changed}",
             n + 1,
             printable(&item.title),
             view.tab,

@@ -183,6 +183,7 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
             input: args.input,
             look: args.look,
             socket: None,
+            rehearse: false,
         });
     }
     let config = match dashboard_settings(

@@ -11,8 +11,10 @@ mod csv;
 pub mod file;
 pub mod handout;
 mod markdown;
+pub mod played;
 pub mod printable;
 mod provenance;
+pub mod rehearsal;
 mod view;
 
 use std::io::{self, Write};

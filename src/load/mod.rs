@@ -38,6 +38,15 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// they present, and folder scans skip them.
 pub const AGENDA_SUFFIX: &str = ".agenda.toml";
 
+/// The file-name ending of an agenda's rehearsal fingerprints (see `crate::export::rehearsal`):
+/// written beside the agenda, skipped by folder scans too.
+pub const REHEARSAL_SUFFIX: &str = ".rehearsal.toml";
+
+/// Whether a file of that name is ebr's own (an agenda or its rehearsal), not a snapshot.
+pub fn is_companion(name: &str) -> bool {
+    name.ends_with(AGENDA_SUFFIX) || name.ends_with(REHEARSAL_SUFFIX)
+}
+
 /// The two file formats; they express exactly the same model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {

@@ -142,8 +142,9 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Di
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        // Agendas (`*.agenda.toml`) sit beside the snapshots they present; they are not data.
-        if name.starts_with('.') || name.ends_with(super::AGENDA_SUFFIX) {
+        // Agendas (`*.agenda.toml`) and their rehearsals sit beside the snapshots they
+        // present; they are not data.
+        if name.starts_with('.') || super::is_companion(&name) {
             continue;
         }
         match entry.file_type() {

@@ -1,6 +1,7 @@
 //! Presenter mode's line under the breadcrumb: "3/9 · title" on the left, the time spent on the
-//! item against its budget on the right ("2:15 / 5:00", marked `!` once over), and a note when
-//! the screen has left the item's view.
+//! item against its budget on the right ("2:15 / 5:00", marked `!` once over), a note when
+//! the screen has left the item's view, and one when the item's figures changed since
+//! rehearsal.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,11 +38,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let t = &skin.theme;
     let w = usize::from(area.width);
     let (time, over) = timer(cue.elapsed_secs, cue.budget_secs);
-    let away = if cue.off_item {
+    let changed = if cue.figures_changed {
+        " (figures changed since rehearsal)"
+    } else {
+        ""
+    };
+    let off = if cue.off_item {
         " (off the item: r returns)"
     } else {
         ""
     };
+    let away = format!("{changed}{off}");
     let right = format!("{away}  {time}");
     let room = w.saturating_sub(width(&right));
     let left = format!(
@@ -53,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let x = area
         .right()
         .saturating_sub(u16::try_from(width(&right)).unwrap_or(0));
-    let (x, _) = buf.set_stringn(x, area.y, away, usize::from(area.right() - x), t.warn);
+    let (x, _) = buf.set_stringn(x, area.y, &away, usize::from(area.right() - x), t.warn);
     let style = if over { t.warn } else { t.muted };
     buf.set_stringn(
         x,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use notify::RecursiveMode;
 
-use crate::load::{AGENDA_SUFFIX, Format};
+use crate::load::Format;
 
 /// The loaded paths, resolved once, as the watcher reports them.
 #[derive(Clone, Debug, Default)]
@@ -70,7 +70,7 @@ impl Targets {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         !name.starts_with('.')
-            && !name.ends_with(AGENDA_SUFFIX)
+            && !crate::load::is_companion(&name)
             && Format::of_path(path).is_some()
             && self.folders.iter().any(|f| path.starts_with(f))
     }

@@ -12,8 +12,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use super::{DataFile, Provenance, View};
-use crate::app::{Action, AgendaItem, App};
+use super::{DataFile, View};
+use crate::app::{AgendaItem, App};
 
 /// An agenda written out, item by item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,19 +49,18 @@ pub enum HandoutFormat {
 impl Handout {
     /// Plays `items` through `app` (opened as presenter mode opens it) and keeps each item's
     /// view, with the provenance of the data `files`.
-    pub fn of(mut app: App, title: &str, items: &[AgendaItem], files: &[DataFile]) -> Handout {
-        app.present(items.to_vec());
-        let mut pages = Vec::with_capacity(items.len());
-        for item in items {
-            let view = View::of(&app, Provenance::of(&app, files.to_vec()));
-            pages.push(Page {
+    pub fn of(app: App, title: &str, items: &[AgendaItem], files: &[DataFile]) -> Handout {
+        let views = super::played::views(app, items, files);
+        let pages = items
+            .iter()
+            .zip(views)
+            .map(|(item, view)| Page {
                 title: item.title.clone(),
                 minutes: item.minutes,
                 notes: item.notes.clone(),
                 view,
-            });
-            app.update(Action::NextItem);
-        }
+            })
+            .collect();
         Handout {
             title: title.to_owned(),
             pages,

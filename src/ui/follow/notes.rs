@@ -20,6 +20,9 @@ pub fn lines(cue: &Cue, columns: usize) -> Vec<String> {
         out.extend(wrap(&head, columns));
         out.push(time);
     }
+    if cue.figures_changed {
+        out.push("(figures changed since rehearsal: check them before speaking)".to_owned());
+    }
     if cue.off_item {
         out.push("(off the item: the presenter is answering a question; r returns)".to_owned());
     }
@@ -69,6 +72,7 @@ mod tests {
             elapsed_secs: 135,
             budget_secs: Some(300),
             off_item: false,
+            figures_changed: false,
         };
         assert_eq!(
             lines(&cue, 40),
@@ -85,14 +89,16 @@ mod tests {
         let last = Cue {
             next: None,
             off_item: true,
+            figures_changed: true,
             notes: String::new(),
             elapsed_secs: 301,
             ..cue
         };
         let shown = lines(&last, 40);
         assert_eq!(shown[0], "3/9 · Dealer groups        5:01 / 5:00 !");
-        assert!(shown[1].starts_with("(off the item"));
-        assert_eq!(shown[3], "(no notes for this item)");
+        assert!(shown[1].starts_with("(figures changed since rehearsal"));
+        assert!(shown[2].starts_with("(off the item"));
+        assert_eq!(shown[4], "(no notes for this item)");
         assert_eq!(shown.last().map(String::as_str), Some("Last item"));
     }
 }

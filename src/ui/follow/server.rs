@@ -202,6 +202,7 @@ mod tests {
             elapsed_secs: 0,
             budget_secs: None,
             off_item: false,
+            figures_changed: false,
         }
     }
 
