@@ -94,6 +94,7 @@ fn without_a_file_the_path_is_still_printed_and_every_value_is_a_default() {
             ("watch", "auto"),
             ("clipboard.mode", "auto"),
             ("clipboard.cap", "100000"),
+            ("keys", "(built-in only)"),
         ]
         .map(|(k, v)| (k.to_owned(), v.to_owned(), "default".to_owned()))
     );
@@ -131,9 +132,10 @@ fn each_key_is_set_by_the_file_then_the_environment_then_a_flag() {
     write_config(
         xdg.path(),
         "color = \"never\"\nascii = false\ndata = [\"/srv/a\"]\ncompare = \"none\"\nmodel = \"first\"\n\
-         half_life_days = 3.5\nwatch = \"poll\"\n\n[clipboard]\nmode = \"osc52\"\ncap = 2000\n",
+         half_life_days = 3.5\nwatch = \"poll\"\n\n[clipboard]\nmode = \"osc52\"\ncap = 2000\n\n\
+         [keys]\ncopy = \"Y\"\nreload = \"f5\"\n",
     );
-    let cases: [Case; 9] = [
+    let cases: [Case; 10] = [
         (
             "color",
             "never",
@@ -178,6 +180,8 @@ fn each_key_is_set_by_the_file_then_the_environment_then_a_flag() {
         ("watch", "poll", "EBR_WATCH", "off", &[], ""),
         ("clipboard.mode", "osc52", "EBR_CLIPBOARD", "off", &[], ""),
         ("clipboard.cap", "2000", "EBR_CLIPBOARD_CAP", "300", &[], ""),
+        // Keys are set in the file only.
+        ("keys", "copy=Y, reload=F5", "EBR_UNUSED", "", &[], ""),
     ];
     let file_only = ebr(&["config"], &[("XDG_CONFIG_HOME", &home)]);
     for (key, file_value, var, var_value, flag, flag_value) in cases {
@@ -187,6 +191,9 @@ fn each_key_is_set_by_the_file_then_the_environment_then_a_flag() {
             "{key} from the file"
         );
         let env = [("XDG_CONFIG_HOME", home.as_str()), (var, var_value)];
+        if var == "EBR_UNUSED" {
+            continue;
+        }
         let with_env = ebr(&["config"], &env);
         let shown = if var == "EBR_ASCII" {
             "false"
@@ -326,6 +333,7 @@ fn the_committed_schema_is_what_ebr_schema_config_prints() {
             "compare",
             "data",
             "half_life_days",
+            "keys",
             "model",
             "watch"
         ]

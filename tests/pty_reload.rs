@@ -145,3 +145,35 @@ fn with_watching_off_ctrl_r_reloads_by_hand() {
     s.send(b"q");
     s.wait_exit(Duration::from_secs(10));
 }
+
+#[test]
+fn a_key_added_in_the_config_file_reloads() {
+    let xdg = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir_all(xdg.path().join("ebr")).expect("mkdir");
+    std::fs::write(
+        xdg.path().join("ebr").join("config.toml"),
+        "watch = \"off\"\n\n[keys]\nreload = \"f5\"\n",
+    )
+    .expect("write the config");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let october = dir.path().join("2026-10.toml");
+    std::fs::write(&october, FIXTURE).expect("write");
+    let file = october.display().to_string();
+    let home = xdg.path().display().to_string();
+    let mut s = Session::spawn(&["view", &file], 120, 30, &[("XDG_CONFIG_HOME", &home)]);
+    s.send(b"4");
+    s.wait_for("Pacific Auto Group with 240 leads", |scr| {
+        row_of(&scr.contents(), "Pacific Auto Group").contains(" 240 ")
+    });
+    std::fs::write(&october, FIXTURE.replacen("oem = 120,", "oem = 1120,", 1)).expect("write");
+    // watch = "off" in the config file: nothing changes until the key.
+    std::thread::sleep(Duration::from_secs(1));
+    s.settle(Duration::from_millis(300));
+    assert!(row_of(&s.contents(), "Pacific Auto Group").contains(" 240 "));
+    s.send(b"\x1b[15~"); // F5
+    s.wait_for("the new figures", |scr| {
+        row_of(&scr.contents(), "Pacific Auto Group").contains(" 1,240 ")
+    });
+    s.send(b"q");
+    s.wait_exit(Duration::from_secs(10));
+}

@@ -18,6 +18,7 @@ mod drill;
 mod effect;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod keys;
 mod nav;
 pub mod path;
 mod periods;
@@ -38,6 +39,7 @@ pub use bookmark::Bookmark;
 pub use detail::RowDetail;
 pub use drill::{Drill, Frame};
 pub use effect::{Effect, ExportFormat};
+pub use keys::{Chord, KeyOverride, NamedKey, REBINDABLE};
 pub use nav::{Nav, Sort};
 pub use periods::{Picker, PickerKind};
 pub use present::{AgendaItem, Cue, Presentation};

@@ -83,6 +83,8 @@ pub struct App {
     pub(super) cache: HashMap<ScreenKey, Built>,
     /// The agenda being presented, in presenter mode.
     pub(super) presentation: Option<super::present::Presentation>,
+    /// Keys the user added for actions (`[keys]` in the config file).
+    pub(super) keys: Vec<super::keys::KeyOverride>,
 }
 
 impl App {
@@ -144,6 +146,7 @@ impl App {
             order_key: None,
             cache: HashMap::new(),
             presentation: None,
+            keys: Vec::new(),
         };
         app.set_pair(pair);
         app.refresh();
@@ -301,6 +304,17 @@ impl App {
     /// and hint bar.
     pub(super) fn page(&self) -> usize {
         usize::from(self.size.1.saturating_sub(8)).max(1)
+    }
+
+    /// The app with keys added for actions, as the config file asks (set once, at start).
+    pub fn with_keys(mut self, keys: Vec<super::keys::KeyOverride>) -> App {
+        self.keys = keys;
+        self
+    }
+
+    /// The keys added for actions.
+    pub fn keys(&self) -> &[super::keys::KeyOverride] {
+        &self.keys
     }
 
     /// The compared period's pane of the split view, rows aligned with [`App::table`]'s.

@@ -85,7 +85,8 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         None => None,
     };
     let display = super::settings::display(&config);
-    let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
+    let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?
+        .with_keys(config.keys.value.clone());
     app.present(agenda.items);
     let context = super::live::context(&args.input.paths, &files, &config);
     ebr::ui::terminal::run_with(app, &context, &mut |app| {

@@ -214,6 +214,7 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     start_model(&mut app, &config);
+    let app = app.with_keys(config.keys.value.clone());
     if interactive {
         let context = super::live::context(&args.input.paths, &files, &config);
         ebr::ui::terminal::run(app, &context)?;

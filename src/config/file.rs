@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::app::{Chord, KeyOverride, REBINDABLE};
 use crate::attribution::Model;
 use crate::load::{self, Diagnostic, Format, Severity};
 use crate::watch::WatchMode;
@@ -38,6 +39,59 @@ pub struct ConfigFile {
     pub watch: Option<WatchMode>,
     /// Copying to the clipboard (`y`).
     pub clipboard: Option<ClipboardFile>,
+    /// Keys added for actions of the dashboard; the built-in keys keep working.
+    pub keys: Option<KeysFile>,
+}
+
+/// The `[keys]` table: a key for an action, written `x`, `Y`, `ctrl-r`, `alt-x`, `f5`,
+/// `space`, `enter`, `pagedown`...
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeysFile {
+    /// Show or hide the help (`?`).
+    pub help: Option<String>,
+    /// Quit (`q`).
+    pub quit: Option<String>,
+    /// Copy the table as TSV (`y`).
+    pub copy: Option<String>,
+    /// Open the export menu (`e`).
+    pub export: Option<String>,
+    /// Read the data files again (`Ctrl-R`).
+    pub reload: Option<String>,
+    /// Filter rows by name (`/`).
+    pub filter: Option<String>,
+    /// Sort by the next column (`s`).
+    pub sort: Option<String>,
+    /// The split view (`v`).
+    pub split: Option<String>,
+    /// Choose the period under review (`p`).
+    pub period: Option<String>,
+    /// Choose the compared period (`c`).
+    pub compare: Option<String>,
+    /// The next attribution model (`m`).
+    pub model: Option<String>,
+    /// The next breakdown (`d`).
+    pub breakdown: Option<String>,
+}
+
+impl KeysFile {
+    /// Each key set, by the action's name, in [`REBINDABLE`] order.
+    fn entries(&self) -> [(&'static str, Option<&String>); 12] {
+        [
+            ("help", self.help.as_ref()),
+            ("quit", self.quit.as_ref()),
+            ("copy", self.copy.as_ref()),
+            ("export", self.export.as_ref()),
+            ("reload", self.reload.as_ref()),
+            ("filter", self.filter.as_ref()),
+            ("sort", self.sort.as_ref()),
+            ("split", self.split.as_ref()),
+            ("period", self.period.as_ref()),
+            ("compare", self.compare.as_ref()),
+            ("model", self.model.as_ref()),
+            ("breakdown", self.breakdown.as_ref()),
+        ]
+    }
 }
 
 /// The `[clipboard]` table.
@@ -57,6 +111,8 @@ pub struct Checked {
     pub file: ConfigFile,
     /// Its `model`, resolved.
     pub model: Option<Model>,
+    /// Its `[keys]`, resolved.
+    pub keys: Vec<KeyOverride>,
 }
 
 /// Where the config file is: `EBR_CONFIG` when set, else `config.toml` in the `ebr` folder of
@@ -112,13 +168,46 @@ pub fn parse(text: &str, path: &Path) -> Result<Checked, Diagnostic> {
             format!("found {days}, expected a positive number of days"),
         ));
     }
+    let mut keys: Vec<KeyOverride> = Vec::new();
+    for (name, text) in file
+        .keys
+        .as_ref()
+        .map(KeysFile::entries)
+        .unwrap_or_default()
+    {
+        let Some(text) = text else { continue };
+        let path = format!("keys.{name}");
+        let chord: Chord = text.parse().map_err(|e| at(&path, e))?;
+        if let Some(taken) = keys.iter().find(|k| k.chord == chord) {
+            return Err(at(
+                &path,
+                format!(
+                    "`{text}` is already the key of keys.{}: expected one action per key",
+                    taken.name
+                ),
+            ));
+        }
+        // Every name of `entries` is in REBINDABLE (a test checks it).
+        let Some(action) = REBINDABLE
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| a.clone())
+        else {
+            continue;
+        };
+        keys.push(KeyOverride {
+            name,
+            chord,
+            action,
+        });
+    }
     if let Some(data) = &mut file.data {
         let base = path.parent().unwrap_or(Path::new(""));
         for entry in data.iter_mut() {
             *entry = resolve_path(entry, base);
         }
     }
-    Ok(Checked { file, model })
+    Ok(Checked { file, model, keys })
 }
 
 /// `~/x` from the home folder, a relative path from `base`, an absolute one as it is.
@@ -164,8 +253,45 @@ mod tests {
             "c.toml:2:9: error: model: unknown model `markof` (expected one of: first, last, linear, position, time-decay, markov, markov2, markov3)"
         );
         assert_eq!(
+            problem("[keys]\nreload = \"F5\"\ncopy = \"f5\"\n"),
+            "c.toml:2:10: error: keys.reload: `F5` is already the key of keys.copy: expected one action per key"
+        );
+        assert_eq!(
+            problem("[keys]\nrelaod = \"F5\"\n"),
+            "c.toml:2:1: error: keys.relaod: unknown field `relaod`: did you mean `reload`?"
+        );
+        assert!(
+            problem("[keys]\nsort = \"shift-s\"\n")
+                .starts_with("c.toml:2:8: error: keys.sort: `shift-s` is not a key")
+        );
+        assert_eq!(
             problem("half_life_days = -3.0\n"),
             "c.toml:1:18: error: half_life_days: found -3, expected a positive number of days"
+        );
+    }
+
+    #[test]
+    fn every_key_of_the_keys_table_names_an_action() {
+        let names: Vec<&str> = KeysFile::default()
+            .entries()
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        let actions: Vec<&str> = REBINDABLE.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, actions);
+        let checked = parse(
+            "[keys]\nreload = \"f5\"\ncopy = \"Y\"\n",
+            Path::new("c.toml"),
+        )
+        .expect("valid");
+        let added: Vec<(&str, String)> = checked
+            .keys
+            .iter()
+            .map(|k| (k.name, k.chord.to_string()))
+            .collect();
+        assert_eq!(
+            added,
+            [("copy", "Y".to_owned()), ("reload", "F5".to_owned())]
         );
     }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::app::KeyOverride;
 use crate::attribution::Model;
 use crate::load::Diagnostic;
 use crate::watch::WatchMode;
@@ -121,6 +122,8 @@ pub struct Config {
     pub clipboard_mode: Setting<ClipboardMode>,
     /// Largest text copied, in bytes.
     pub clipboard_cap: Setting<u64>,
+    /// Keys added for actions (config file only).
+    pub keys: Setting<Vec<KeyOverride>>,
 }
 
 /// What the command line said; `None` where it said nothing.
@@ -187,8 +190,12 @@ impl Config {
             watch: Setting::new(WatchMode::Auto),
             clipboard_mode: Setting::new(ClipboardMode::Auto),
             clipboard_cap: Setting::new(100_000),
+            keys: Setting::new(Vec::new()),
         };
-        if let Some(Checked { file, model }) = checked {
+        if let Some(Checked { file, model, keys }) = checked {
+            config
+                .keys
+                .over(Layer::File, (!keys.is_empty()).then_some(keys));
             let clipboard = file.clipboard.unwrap_or_default();
             config.color.over(Layer::File, file.color);
             config.ascii.over(Layer::File, file.ascii);
@@ -278,6 +285,16 @@ impl Config {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let keys = if self.keys.value.is_empty() {
+            "(built-in only)".to_owned()
+        } else {
+            self.keys
+                .value
+                .iter()
+                .map(|k| format!("{}={}", k.name, k.chord))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         vec![
             (
                 "color",
@@ -304,6 +321,7 @@ impl Config {
                 self.clipboard_cap.value.to_string(),
                 self.clipboard_cap.from,
             ),
+            ("keys", keys, self.keys.from),
         ]
     }
 }

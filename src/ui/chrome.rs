@@ -214,7 +214,8 @@ pub fn hints(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         if binding.hint.is_empty() || !binding.when.holds(app) {
             continue;
         }
-        let label = binding.hint_key;
+        let label = keymap::added::hint_key(app, binding);
+        let label = label.as_ref();
         let needed = width(label) + 1 + width(binding.hint) + 2;
         if usize::from(right.saturating_sub(x)) < needed {
             break;

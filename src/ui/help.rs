@@ -1,6 +1,8 @@
 //! The `?` overlay: every key of every mode, generated from the keymap, and the definitions a
 //! reviewer asks about.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
@@ -52,7 +54,7 @@ const KEY_W: usize = 14;
 /// One line of the overlay: a key column and its text, or a heading.
 enum Line {
     Heading(&'static str),
-    Key(&'static str, &'static str),
+    Key(Cow<'static, str>, Cow<'static, str>),
     Text(String),
 }
 
@@ -60,7 +62,10 @@ fn lines(app: &App) -> Vec<Line> {
     let ascii = app.display().ascii;
     let keys = |bindings: &mut dyn Iterator<Item = &'static Binding>| -> Vec<Line> {
         bindings
-            .map(|b| Line::Key(if ascii { b.ascii_label } else { b.label }, b.help))
+            .map(|b| {
+                let (key, help) = keymap::added::help_line(app, b, ascii);
+                Line::Key(key, help)
+            })
             .collect()
     };
     let mut out = Vec::new();
@@ -132,9 +137,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
         match line {
             Line::Heading(h) => rows.push((String::new(), h.to_owned(), Kind::Heading)),
             Line::Key(k, text) => {
-                let wrapped = wrap(text, inner_w.saturating_sub(KEY_W));
+                let wrapped = wrap(&text, inner_w.saturating_sub(KEY_W));
                 for (n, part) in wrapped.into_iter().enumerate() {
-                    let key = if n == 0 { k.to_owned() } else { String::new() };
+                    let key = if n == 0 { k.to_string() } else { String::new() };
                     rows.push((key, part, Kind::Keyed));
                 }
             }

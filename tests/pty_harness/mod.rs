@@ -72,6 +72,12 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // No config file of the machine's user: a test that wants one sets XDG_CONFIG_HOME.
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-ebr-config"),
+        );
+        cmd.env_remove("EBR_CONFIG");
         // Presenters of tests running side by side never share the default notes socket.
         cmd.env_remove("XDG_RUNTIME_DIR");
         for (k, v) in env {

@@ -116,6 +116,7 @@ pub struct Binding {
     pub when: When,
 }
 
+pub mod added;
 mod export;
 mod tables;
 
@@ -157,6 +158,11 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
         return None;
     }
     let mode = Mode::of(app);
+    if matches!(mode, Mode::Normal | Mode::Present)
+        && let Some(action) = added::action(app, &event)
+    {
+        return Some(action);
+    }
     let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     let found = active(mode).find_map(|binding| {
         binding
