@@ -339,3 +339,48 @@ fn the_committed_schema_is_what_ebr_schema_config_prints() {
         ]
     );
 }
+
+#[test]
+fn the_configured_model_and_half_life_reach_what_is_shown() {
+    const PATHS: &str = "tests/fixtures/attribution/ecosystem.toml";
+    let xdg = tempfile::tempdir().expect("a temp dir");
+    let home = xdg.path().display().to_string();
+    let export = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut args = vec![
+            "export",
+            PATHS,
+            "--tab",
+            "attribution",
+            "--breakdown",
+            "channels",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let mut all = vec![("XDG_CONFIG_HOME", home.as_str())];
+        all.extend_from_slice(env);
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&ebr(&args, &all))).expect("JSON");
+        json
+    };
+    write_config(xdg.path(), "model = \"linear\"\n");
+    assert_eq!(export(&[], &[])["provenance"]["model"], "Linear");
+    assert_eq!(
+        export(&["--model", "first"], &[])["provenance"]["model"],
+        "First touch",
+        "the flag wins"
+    );
+    // The fixture's touches carry their days before conversion: the half-life moves credit.
+    write_config(xdg.path(), "");
+    let decay = &["--model", "time-decay"][..];
+    let default = export(decay, &[]);
+    write_config(xdg.path(), "half_life_days = 7\n");
+    assert_eq!(export(decay, &[]), default, "7 days is the default");
+    write_config(xdg.path(), "half_life_days = 1\n");
+    let one_day = export(decay, &[]);
+    assert_ne!(
+        one_day["blocks"], default["blocks"],
+        "a shorter half-life moves credit"
+    );
+    write_config(xdg.path(), "");
+    assert_eq!(export(decay, &[("EBR_HALF_LIFE", "1")]), one_day);
+}

@@ -117,6 +117,7 @@ impl App {
             model: key.model,
             breakdown: key.breakdown,
             ascii: self.display.ascii,
+            options: self.options,
         };
         match (&self.compared, key.split) {
             (Some(compared), true) => {

@@ -85,6 +85,8 @@ pub struct App {
     pub(super) presentation: Option<super::present::Presentation>,
     /// Keys the user added for actions (`[keys]` in the config file).
     pub(super) keys: Vec<super::keys::KeyOverride>,
+    /// Settings of the attribution models (time decay's half-life).
+    pub(super) options: crate::attribution::ModelOptions,
 }
 
 impl App {
@@ -147,6 +149,7 @@ impl App {
             cache: HashMap::new(),
             presentation: None,
             keys: Vec::new(),
+            options: crate::attribution::ModelOptions::default(),
         };
         app.set_pair(pair);
         app.refresh();
@@ -310,6 +313,22 @@ impl App {
     pub fn with_keys(mut self, keys: Vec<super::keys::KeyOverride>) -> App {
         self.keys = keys;
         self
+    }
+
+    /// The app with time decay's half-life set to `days` (set once, at start): every screen
+    /// is built again with it.
+    pub fn with_half_life(mut self, days: f64) -> App {
+        self.options.half_life_days = days;
+        self.cache.clear();
+        self.screen_key = None;
+        self.order_key = None;
+        self.refresh();
+        self
+    }
+
+    /// Time decay's half-life in days.
+    pub fn half_life_days(&self) -> f64 {
+        self.options.half_life_days
     }
 
     /// The keys added for actions.

@@ -38,17 +38,23 @@ pub struct Args {
 }
 
 /// Runs `ebr export`.
-pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
+    let config = match super::settings::of_view(
+        "export",
+        &args.look,
+        &mut args.input,
+        Some(&mut args.periods.compare),
+    ) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
     let (library, mut files) = match load_with_files(&args.input, "export") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let display = match args.look.display("export") {
-        Ok(display) => display,
-        Err(code) => return Ok(code),
-    };
+    let display = super::settings::display(&config);
     let mut app = match super::period::open(library, display, &args.periods, "export") {
-        Ok(app) => app,
+        Ok(app) => super::settings::dress(app, &config),
         Err(code) => return Ok(code),
     };
     if let Some(compare) = args.periods.compare.as_deref().map(Path::new)

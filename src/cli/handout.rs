@@ -41,7 +41,11 @@ pub struct Args {
 }
 
 /// Runs `ebr handout`.
-pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
+    let config = match super::settings::of_view("handout", &args.look, &mut args.input, None) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
     let (library, files) = match load_with_files(&args.input, "handout") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
@@ -62,13 +66,11 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut display = match args.look.display("handout") {
-        Ok(display) => display,
-        Err(code) => return Ok(code),
-    };
+    let mut display = super::settings::display(&config);
     display.colour = false;
     // Opened as presenter mode opens it, so each item starts from the same view.
     let app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
+    let app = super::settings::dress(app, &config);
     let title = agenda.title.clone().unwrap_or_else(|| "Agenda".to_owned());
     let handout = Handout::of(app, &title, &agenda.items, &files);
     let mut bytes = Vec::new();

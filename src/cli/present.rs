@@ -44,11 +44,10 @@ pub struct Args {
 /// Runs `ebr present`.
 pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     // An agenda names its periods itself: the configured comparison does not apply.
-    let config = match super::view::dashboard_settings("present", &args.look, &args.input, None) {
+    let config = match super::settings::of_view("present", &args.look, &mut args.input, None) {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    args.input.paths.clone_from(&config.data.value);
     let (library, files) = match load_with_files(&args.input, "present") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
@@ -85,8 +84,8 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         None => None,
     };
     let display = super::settings::display(&config);
-    let mut app = App::open(library, display, None, Some(ComparePeriod::Previous))?
-        .with_keys(config.keys.value.clone());
+    let app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
+    let mut app = super::settings::dress(app, &config);
     app.present(agenda.items);
     let context = super::live::context(&args.input.paths, &files, &config);
     ebr::ui::terminal::run_with(app, &context, &mut |app| {

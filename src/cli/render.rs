@@ -80,17 +80,23 @@ pub struct Args {
 }
 
 /// Runs `ebr render`.
-pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
+pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
+    let config = match super::settings::of_view(
+        "render",
+        &args.look,
+        &mut args.input,
+        Some(&mut args.periods.compare),
+    ) {
+        Ok(config) => config,
+        Err(code) => return Ok(code),
+    };
     let library = match load_library(&args.input, "render") {
         Ok(library) => library,
         Err(code) => return Ok(code),
     };
-    let display = match args.look.display("render") {
-        Ok(display) => display,
-        Err(code) => return Ok(code),
-    };
+    let display = super::settings::display(&config);
     let mut app = match super::period::open(library, display, &args.periods, "render") {
-        Ok(app) => app,
+        Ok(app) => super::settings::dress(app, &config),
         Err(code) => return Ok(code),
     };
     app.update(Action::Resize(args.size.cols, args.size.rows));

@@ -10,9 +10,9 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use ebr::agenda::resolve::breakdown_of;
-use ebr::app::{Action, App, Display, Tab, path};
+use ebr::app::{Action, App, Tab, path};
 use ebr::attribution::Model;
-use ebr::config::{ColorWhen, Config, Flags};
+use ebr::config::{ColorWhen, Flags};
 use ebr::load::{self, LoadFailure, UsageError};
 use ebr::model::{Library, PeriodId};
 
@@ -91,12 +91,6 @@ impl Look {
             ..Flags::default()
         }
     }
-
-    /// The display settings for `command`: these flags over the environment and the config
-    /// file; a bad config file is printed and its exit code returned.
-    pub fn display(&self, command: &str) -> Result<Display, ExitCode> {
-        super::settings::resolve(command, &self.flags()).map(|c| super::settings::display(&c))
-    }
 }
 
 /// Arguments of `ebr view`.
@@ -159,22 +153,6 @@ pub fn load_with_files(
     }
 }
 
-/// The settings of a dashboard (`ebr view`, `ebr present`): the look, the paths named and
-/// `--compare` over the environment and the config file.
-pub fn dashboard_settings(
-    command: &str,
-    look: &Look,
-    input: &Input,
-    compare: Option<&str>,
-) -> Result<Config, ExitCode> {
-    let flags = Flags {
-        data: (!input.paths.is_empty()).then(|| input.paths.clone()),
-        compare: compare.map(str::to_owned),
-        ..look.flags()
-    };
-    super::settings::resolve(command, &flags)
-}
-
 /// Runs `ebr view`.
 pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     if let Some(agenda) = args.agenda {
@@ -186,17 +164,15 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
             rehearse: false,
         });
     }
-    let config = match dashboard_settings(
+    let config = match super::settings::of_view(
         "view",
         &args.look,
-        &args.input,
-        args.periods.compare.as_deref(),
+        &mut args.input,
+        Some(&mut args.periods.compare),
     ) {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    args.input.paths.clone_from(&config.data.value);
-    args.periods.compare = Some(config.compare.value.clone());
     let (library, files) = match load_with_files(&args.input, "view") {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
@@ -209,12 +185,10 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         // A report for a file or a dumb terminal: ASCII marks, no escape sequences.
         display.colour = false;
     }
-    let mut app = match super::period::open(library, display, &args.periods, "view") {
-        Ok(app) => app,
+    let app = match super::period::open(library, display, &args.periods, "view") {
+        Ok(app) => super::settings::dress(app, &config),
         Err(code) => return Ok(code),
     };
-    start_model(&mut app, &config);
-    let app = app.with_keys(config.keys.value.clone());
     if interactive {
         let context = super::live::context(&args.input.paths, &files, &config);
         ebr::ui::terminal::run(app, &context)?;
@@ -223,13 +197,4 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         ebr::ui::report::write(app, &mut out)?;
     }
     Ok(ExitCode::from(SUCCESS))
-}
-
-/// Puts the configured attribution model in use, when it is not the default already.
-pub fn start_model(app: &mut App, config: &Config) {
-    if app.model() != config.model.value {
-        let mut mark = app.bookmark();
-        mark.model = config.model.value;
-        app.update(Action::Show(Box::new(mark)));
-    }
 }

@@ -23,16 +23,17 @@ pub struct ConfigFile {
     pub color: Option<ColorWhen>,
     /// ASCII only: +/- instead of ▲/▼, plain borders.
     pub ascii: Option<bool>,
-    /// Snapshot files or folders opened when a command names none (relative paths are read
-    /// from the folder of this file; `~/` is the home folder).
+    /// Snapshot files or folders opened when view, present, render, export or handout names
+    /// none (relative paths are read from the folder of this file; `~/` is the home folder).
     pub data: Option<Vec<PathBuf>>,
     /// What the period under review is compared with: `previous`, `yoy`, `none`, a period
     /// such as `2026-09`, or a snapshot file.
     pub compare: Option<String>,
-    /// The attribution model the dashboard starts with: first, last, linear, position,
-    /// time-decay, markov, markov2 or markov3.
+    /// The attribution model in use at start (dashboard, render, export, handout): first,
+    /// last, linear, position, time-decay, markov, markov2 or markov3.
     pub model: Option<String>,
-    /// Time decay's half-life in days (`ebr attribution`), a positive number.
+    /// Time decay's half-life in days (the Attribution tab, exports, `ebr attribution`), a
+    /// positive number.
     pub half_life_days: Option<f64>,
     /// How changed data files are noticed: `auto` (system notifications, polling where they
     /// fail), `poll` or `off` (Ctrl-R only).

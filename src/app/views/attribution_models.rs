@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::app::screen::{Align, Block, Cell, Column, Row, Screen, Table, TextBlock, Tone};
 use crate::attribution::sensitivity::{Measure, sensitivity};
 use crate::attribution::snapshot::ModelOutcome;
-use crate::attribution::{Credits, Model, ModelError, ModelOptions, SnapshotAttribution};
+use crate::attribution::{Credits, Model, ModelError, SnapshotAttribution};
 use crate::compare::{Keyed, RowMatch, summarize};
 use crate::metrics::{Direction, Unit};
 
@@ -54,7 +54,7 @@ pub fn build(ctx: &Context<'_>, by_actor: bool) -> Screen {
     let dot = if ctx.ascii { " | " } else { " · " };
     let title = format!("Credit by {what}{dot}model in use: {}", ctx.model.label());
     let snapshot = ctx.card.snapshot();
-    let attribution = match SnapshotAttribution::compute(snapshot, &ModelOptions::default()) {
+    let attribution = match SnapshotAttribution::compute(snapshot, &ctx.options) {
         Ok(a) => a,
         Err(err) => {
             return note_screen(
@@ -78,7 +78,7 @@ pub fn build(ctx: &Context<'_>, by_actor: bool) -> Screen {
     // The compared period's credit, for the model in use only: the change is read there.
     let compared = ctx
         .compared
-        .and_then(|c| SnapshotAttribution::compute(c.snapshot(), &ModelOptions::default()).ok())
+        .and_then(|c| SnapshotAttribution::compute(c.snapshot(), &ctx.options).ok())
         .filter(|a| a.totals.paths > 0);
     let before = compared.as_ref().map(|a| Before {
         subjects: subjects_of(a, by_actor),

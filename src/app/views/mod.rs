@@ -22,7 +22,7 @@ pub mod scale;
 mod segments;
 mod trend;
 
-use crate::attribution::Model;
+use crate::attribution::{Model, ModelOptions};
 use crate::compare::{PeriodPair, Scorecards};
 use crate::metrics::{Level, Scorecard};
 
@@ -51,6 +51,8 @@ pub struct Context<'a> {
     pub breakdown: Breakdown,
     /// Write numbers with ASCII symbols only ("1.8x", "EUR 1,200").
     pub ascii: bool,
+    /// Settings of the attribution models (time decay's half-life).
+    pub options: ModelOptions,
 }
 
 /// Every loaded period and the two under review: what a sparkline is drawn from and marks.

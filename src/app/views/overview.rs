@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::app::screen::{Block, Card, Mark, Screen, Tone};
-use crate::attribution::{ModelOptions, SnapshotAttribution};
+use crate::attribution::SnapshotAttribution;
 use crate::metrics::{Direction, Level, Metric, Pnl, Rollup, Scorecard, Style, Unit, format_with};
 use crate::model::{ActorKind, ReviewView};
 
@@ -199,8 +199,7 @@ fn partner_credit(ctx: &Context<'_>) -> Option<String> {
         return None;
     }
     let models = [ctx.model];
-    let attribution =
-        SnapshotAttribution::compute_models(snapshot, &models, &ModelOptions::default()).ok()?;
+    let attribution = SnapshotAttribution::compute_models(snapshot, &models, &ctx.options).ok()?;
     let partners = [ActorKind::FinancePartner, ActorKind::OtherPartner];
     let share = attribution.value_share(ctx.model, snapshot, &partners)?;
     let (model, _) = super::attribution_models::headers(ctx.model);

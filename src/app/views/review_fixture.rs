@@ -149,5 +149,6 @@ pub fn context<'a>(card: &'a Scorecard, compared: Option<&'a Scorecard>) -> Cont
         model: crate::app::state::DEFAULT_MODEL,
         breakdown: Default::default(),
         ascii: false,
+        options: crate::attribution::ModelOptions::default(),
     }
 }

@@ -27,6 +27,7 @@ fn ctx<'a>(card: &'a Scorecard, compared: Option<&'a Scorecard>) -> Context<'a> 
         model: crate::app::state::DEFAULT_MODEL,
         breakdown: Default::default(),
         ascii: false,
+        options: crate::attribution::ModelOptions::default(),
     }
 }
 
