@@ -177,3 +177,24 @@ fn a_key_added_in_the_config_file_reloads() {
     s.send(b"q");
     s.wait_exit(Duration::from_secs(10));
 }
+
+/// Polling, with the change made within a second of the file's first write: a poller that
+/// compared modification times in whole seconds (notify's does) would miss it.
+#[test]
+fn polling_notices_a_change_too() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let october = dir.path().join("2026-10.toml");
+    std::fs::write(&october, FIXTURE).expect("write");
+    let folder = dir.path().display().to_string();
+    let mut s = Session::spawn(&["view", &folder], 120, 30, &[("EBR_WATCH", "poll")]);
+    s.send(b"4");
+    s.wait_for("Pacific Auto Group with 240 leads", |scr| {
+        row_of(&scr.contents(), "Pacific Auto Group").contains(" 240 ")
+    });
+    save_by_rename(&october, &FIXTURE.replacen("oem = 120,", "oem = 1120,", 1));
+    s.wait_for("the new figures", |scr| {
+        row_of(&scr.contents(), "Pacific Auto Group").contains(" 1,240 ")
+    });
+    s.send(b"q");
+    s.wait_exit(Duration::from_secs(10));
+}

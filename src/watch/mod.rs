@@ -195,11 +195,15 @@ fn notify(targets: &Targets, wake: &Sender<Wake>) -> Option<Debouncer<Recommende
     watch_all(debouncer, targets)
 }
 
-/// Polling every [`POLL_EVERY`].
+/// Polling every [`POLL_EVERY`]. The files' contents are compared, not only their times:
+/// notify's poller keeps times in whole seconds, so a file completed within the second it was
+/// half written would otherwise stay refused.
 fn poll(targets: &Targets, wake: &Sender<Wake>) -> Option<Debouncer<PollWatcher>> {
-    let config = Config::default()
-        .with_timeout(SETTLE)
-        .with_notify_config(notify::Config::default().with_poll_interval(POLL_EVERY));
+    let config = Config::default().with_timeout(SETTLE).with_notify_config(
+        notify::Config::default()
+            .with_poll_interval(POLL_EVERY)
+            .with_compare_contents(true),
+    );
     let debouncer = new_debouncer_opt(config, handler(targets.clone(), wake.clone())).ok()?;
     watch_all(debouncer, targets)
 }
