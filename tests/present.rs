@@ -134,3 +134,21 @@ fn after_a_detour_r_puts_back_the_items_exact_view() {
     app.update(Action::BackToItem);
     assert_eq!(text(&app), item);
 }
+
+#[test]
+fn a_status_line_stays_while_the_presenters_clock_ticks() {
+    let mut app = presenting("monthly-review", 100, 30);
+    app.update(Action::Status(
+        "Added item 10 to monthly.agenda.toml".into(),
+    ));
+    app.update(Action::Tick(Duration::from_secs(1)));
+    app.update(Action::Tick(Duration::from_secs(2)));
+    assert_eq!(line(&app, 29), "Added item 10 to monthly.agenda.toml");
+    // Until the next key.
+    app.update(Action::NextItem);
+    assert!(
+        line(&app, 29).starts_with("Space next"),
+        "{}",
+        line(&app, 29)
+    );
+}

@@ -16,10 +16,12 @@ impl App {
         let len = self.visible_rows().len();
         let page = self.page();
         let tab = self.tab.index();
-        // A status line stays until the user does something.
+        // A status line stays until the user does something (the presenter's clock is not
+        // the user).
         if !matches!(
             action,
             Action::Idle
+                | Action::Tick(_)
                 | Action::Resize(..)
                 | Action::Status(_)
                 | Action::Reloaded(_)
