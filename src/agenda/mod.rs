@@ -3,11 +3,13 @@
 //!
 //! - [`file`]: the file's types, as written (serde, JSON Schema).
 //! - [`resolve`](mod@resolve): items against the loaded data, into absolute views.
+//! - [`capture`]: the view on screen appended to an agenda file as a new item.
 //!
 //! Every problem is reported like the snapshot loader's, `file:line:col: error: path:
 //! message`, before any terminal is touched: a syntax error, an unknown field, and an item
 //! that no longer resolves (a dealer that closed, a period that is not loaded).
 
+pub mod capture;
 pub mod file;
 pub mod resolve;
 

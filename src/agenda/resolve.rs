@@ -236,6 +236,22 @@ fn compared_of(
     }
 }
 
+/// The Segments breakdowns by their names in agenda files and on the command line.
+pub const SEGMENT_BREAKDOWNS: [(&str, Dimension); 5] = [
+    ("hierarchy", Dimension::Hierarchy),
+    ("tier", Dimension::Tier),
+    ("size", Dimension::SizeBand),
+    ("locale", Dimension::Locale),
+    ("ev", Dimension::EvCertified),
+];
+
+/// The Attribution tables by their names in agenda files and on the command line.
+pub const ATTRIBUTION_TABLES: [(&str, Breakdown); 3] = [
+    ("ledger", Breakdown::Ledger),
+    ("channels", Breakdown::Channels),
+    ("actors", Breakdown::Actors),
+];
+
 /// The breakdown of the item's tab: a Segments dimension or an Attribution table (also what
 /// `--breakdown` of `ebr render` and `ebr export` takes).
 pub fn breakdown_of(
@@ -244,39 +260,40 @@ pub fn breakdown_of(
 ) -> Result<(Option<Dimension>, Option<Breakdown>), String> {
     let word = text.trim().to_ascii_lowercase();
     match tab {
-        Tab::Segments => {
-            let dimension = match word.as_str() {
-                "hierarchy" => Dimension::Hierarchy,
-                "tier" => Dimension::Tier,
-                "size" => Dimension::SizeBand,
-                "locale" => Dimension::Locale,
-                "ev" => Dimension::EvCertified,
-                _ => {
-                    return Err(format!(
-                        "found `{text}`, expected one of hierarchy, tier, size, locale, ev (the Segments breakdowns)"
-                    ));
-                }
-            };
-            Ok((Some(dimension), None))
-        }
-        Tab::Attribution => {
-            let breakdown = match word.as_str() {
-                "ledger" => Breakdown::Ledger,
-                "channels" => Breakdown::Channels,
-                "actors" => Breakdown::Actors,
-                _ => {
-                    return Err(format!(
-                        "found `{text}`, expected one of ledger, channels, actors (the Attribution tables)"
-                    ));
-                }
-            };
-            Ok((None, Some(breakdown)))
-        }
+        Tab::Segments => SEGMENT_BREAKDOWNS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|(_, d)| (Some(*d), None))
+            .ok_or_else(|| {
+                format!(
+                    "found `{text}`, expected one of {} (the Segments breakdowns)",
+                    names(&SEGMENT_BREAKDOWNS)
+                )
+            }),
+        Tab::Attribution => ATTRIBUTION_TABLES
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|(_, b)| (None, Some(*b)))
+            .ok_or_else(|| {
+                format!(
+                    "found `{text}`, expected one of {} (the Attribution tables)",
+                    names(&ATTRIBUTION_TABLES)
+                )
+            }),
         other => Err(format!(
             "{} has no breakdowns: breakdown applies to the segments and attribution tabs",
             other.title()
         )),
     }
+}
+
+/// The names of a table of names, for a message.
+fn names<T>(table: &[(&str, T)]) -> String {
+    table
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A column of the table on screen by key or header, then `asc` or `desc`.

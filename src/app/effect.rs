@@ -82,4 +82,6 @@ pub enum Effect {
     /// [`Action::Reloaded`](super::Action::Reloaded) or
     /// [`Action::ReloadFailed`](super::Action::ReloadFailed).
     Reload,
+    /// Append the view on screen to the agenda being presented as a new item.
+    Capture,
 }

@@ -25,5 +25,6 @@ pub fn context(paths: &[PathBuf], files: &[(PathBuf, PeriodId)], config: &Config
         cap: usize::try_from(config.clipboard_cap.value).unwrap_or(usize::MAX),
         clipboard: config.clipboard_mode.value,
         watch,
+        agenda: None,
     }
 }

@@ -3,9 +3,10 @@
 //! happened in one status line.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::agenda::capture::{self, Captured};
 use crate::app::{App, Effect, ExportFormat};
 use crate::config::ClipboardMode;
 use crate::export::{self, DataFile, Provenance, View};
@@ -24,6 +25,8 @@ pub struct Context {
     pub clipboard: ClipboardMode,
     /// Reloads the data files; `None` for the sample built into ebr.
     pub watch: Option<Rc<Watch>>,
+    /// The agenda file being presented, which `a` appends the view on screen to.
+    pub agenda: Option<PathBuf>,
 }
 
 /// Carries out `effect` on what `app` shows, writing any terminal sequence to `out`; returns
@@ -39,6 +42,28 @@ pub fn run(effect: Effect, app: &App, context: &Context, out: &mut impl Write) -
             }
             None => "Nothing to reload: this is the sample built into ebr".to_owned(),
         },
+        Effect::Capture => match &context.agenda {
+            Some(path) => capture(app, path),
+            None => "Nothing to add to: a adds the view to the agenda of ebr present".to_owned(),
+        },
+    }
+}
+
+/// Appends the view on screen to the agenda file as a new item (atomically, the file's
+/// comments and layout kept).
+fn capture(app: &App, path: &Path) -> String {
+    let shown = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => return format!("Not added: cannot read {shown}: {err}"),
+    };
+    let item = Captured::of(app);
+    match capture::append(&text, &item) {
+        Ok((new, count)) => match export::file::save(path, new.as_bytes(), true) {
+            Ok(()) => format!("Added item {count} \"{}\" to {shown}", item.title),
+            Err(err) => format!("Not added: {err}"),
+        },
+        Err(err) => format!("Not added to {shown}: {err}"),
     }
 }
 

@@ -393,6 +393,16 @@ pub const PRESENT: &[Binding] = &[
         when: When::OffItem,
     },
     Binding {
+        keys: &[(ch('a'), Action::Request(Effect::Capture))],
+        label: "a",
+        ascii_label: "a",
+        hint_key: "a",
+        // Help lists it; the hint bar at 80 columns has no room left for it.
+        hint: "",
+        help: "Append the view on screen to the agenda file as a new item, every field spelled out (the file's comments and layout kept; written atomically).",
+        when: When::Always,
+    },
+    Binding {
         keys: &[
             (ch('0'), Action::JumpDigit(0)),
             (ch('1'), Action::JumpDigit(1)),
