@@ -70,7 +70,7 @@ fn a_broken_file_never_replaces_good_data_and_a_fixed_one_does() {
 
     // Half written, as an editor or a copy caught in the middle: refused, old figures kept.
     std::fs::write(&october, &FIXTURE[..FIXTURE.len() / 2]).expect("write half");
-    s.wait_text("Reload refused, showing the data of");
+    s.wait_text("Not reloaded, data of");
     s.wait_text("2026-10.toml:");
     assert!(row_of(&s.contents(), "Pacific Auto Group").contains(" 240 "));
 
@@ -86,7 +86,9 @@ fn a_broken_file_never_replaces_good_data_and_a_fixed_one_does() {
         .find("-40")
         .unwrap_or(0);
     std::fs::write(&october, &broken).expect("write broken");
-    s.wait_text(&format!("2026-10.toml:{line}:{column}: error:"));
+    s.wait_text(&format!(
+        "2026-10.toml:{line}:{column}: dealers[0].facts.leads.partner: found -40"
+    ));
     assert!(row_of(&s.contents(), "Pacific Auto Group").contains(" 240 "));
     assert!(s.contents().contains("▸ Harbor Motors"));
 
@@ -96,7 +98,7 @@ fn a_broken_file_never_replaces_good_data_and_a_fixed_one_does() {
     save_by_rename(&october, &fixed);
     s.wait_for("the new figures without the banner", |scr| {
         let text = scr.contents();
-        !text.contains("Reload refused")
+        !text.contains("Not reloaded")
             && row_of(&scr.contents(), "Pacific Auto Group").contains(" 1,240 ")
             && row_of(&scr.contents(), "Ecosystem ").contains(" 1,315 ")
     });

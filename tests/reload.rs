@@ -67,7 +67,7 @@ fn a_failed_reload_keeps_every_figure_and_shows_where_the_file_is_wrong() {
         .and_then(|l| l.find("\"-2500\""))
         .unwrap_or(0);
     let banner = format!(
-        "⚠ Reload refused, showing the data of 09:30:00: {BROKEN}:{line}:{column}: error: "
+        "⚠ Not reloaded, data of 09:30:00 kept: negative_money.toml:{line}:{column}: dealers[1].facts.marketing_spend.coop: found -2500"
     );
     assert!(after[3].starts_with(&banner), "{}", after[3]);
     assert!(after[3].ends_with('…'), "cut to the width, and says so");

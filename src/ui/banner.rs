@@ -10,9 +10,9 @@ use crate::app::{App, Stale};
 use crate::ui::fit::truncate;
 use crate::ui::theme::Skin;
 
-/// The banner's text: the time of the data shown first, then the problem as the loader
-/// words it (`file:line:col: error: field: message`), so what is cut on a narrow terminal is
-/// the end of the message.
+/// The banner's text: the time of the data shown first, then the problem
+/// (`file:line:col: field: message`, the file by its name), so what is cut on a narrow
+/// terminal is the end of the message.
 pub fn text(stale: &Stale) -> String {
     let more = match stale.more {
         0 => String::new(),
@@ -20,7 +20,7 @@ pub fn text(stale: &Stale) -> String {
         n => format!(" (and {n} more errors)"),
     };
     format!(
-        "Reload refused, showing the data of {}: {}{more}",
+        "Not reloaded, data of {} kept: {}{more}",
         stale.shown_since.format("%H:%M:%S"),
         stale.problem
     )

@@ -71,7 +71,7 @@ impl Reloader {
             Err(LoadFailure::Invalid(diagnostics)) => {
                 let errors: Vec<&Diagnostic> =
                     diagnostics.iter().filter(|d| d.is_error()).collect();
-                let first = errors.first().map_or_else(String::new, ToString::to_string);
+                let first = errors.first().map_or_else(String::new, |d| short(d));
                 return failed(self, first, errors.len().saturating_sub(1));
             }
         };
@@ -90,4 +90,22 @@ impl Reloader {
             files: Some(files),
         })
     }
+}
+
+/// A problem as the banner words it: `name:line:col: field: message`, the file by its name
+/// only, so that the message has room on the one line the banner has.
+fn short(diagnostic: &Diagnostic) -> String {
+    let name = diagnostic.file.file_name().map_or_else(
+        || diagnostic.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let at = diagnostic
+        .position
+        .map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column));
+    let field = if diagnostic.path.is_empty() {
+        String::new()
+    } else {
+        format!(" {}:", diagnostic.path)
+    };
+    format!("{name}{at}:{field} {}", diagnostic.message)
 }
