@@ -3,30 +3,16 @@
 //! XML parser reads, with no script and nothing to fetch, and no file replaced without
 //! `--force`.
 
+mod run;
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use roxmltree::{Document, Node, ParsingOptions};
+use run::{ebr, ok};
 use serde_json::Value;
 
 const AGENDA: &str = "data/monthly-review.agenda.toml";
-
-fn ebr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebr"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run ebr: {e}"))
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// The handout of the monthly review written to `path`.
 fn handout(path: &Path, format: &str) -> String {

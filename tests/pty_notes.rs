@@ -10,22 +10,9 @@ use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::time::Duration;
 
-use pty_harness::Session;
+use pty_harness::{Session, wait_item};
 
 const MONTHLY: &str = "data/monthly-review.agenda.toml";
-
-fn item_line(screen: &vt100::Screen) -> String {
-    screen
-        .contents()
-        .lines()
-        .nth(3)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn wait_item(s: &Session, prefix: &str) {
-    s.wait_for(prefix, |scr| item_line(scr).starts_with(prefix));
-}
 
 fn presenter(socket: &Path) -> Session {
     let socket = socket.to_str().unwrap_or_else(|| panic!("path"));

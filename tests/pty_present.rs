@@ -6,22 +6,9 @@ mod pty_harness;
 
 use std::time::Duration;
 
-use pty_harness::Session;
+use pty_harness::{Session, wait_item};
 
 const MONTHLY: &str = "data/monthly-review.agenda.toml";
-
-fn item_line(screen: &vt100::Screen) -> String {
-    screen
-        .contents()
-        .lines()
-        .nth(3)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn wait_item(s: &Session, prefix: &str) {
-    s.wait_for(prefix, |scr| item_line(scr).starts_with(prefix));
-}
 
 #[test]
 fn the_presenter_steps_through_the_agenda_and_returns_from_a_detour() {

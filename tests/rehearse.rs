@@ -4,30 +4,15 @@
 //! presenter's header on a pseudo-terminal.
 
 mod pty_harness;
+mod run;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use pty_harness::Session;
+use run::{ebr, ok};
 
 const MARK: &str = "figures changed since rehearsal";
-
-fn ebr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebr"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run ebr: {e}"))
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// A copy of `data/` with the monthly review's agenda in it (so the folder scan meets the
 /// rehearsal file too); returns the folder and the agenda's path.

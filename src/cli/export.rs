@@ -23,12 +23,9 @@ pub struct Args {
     /// md, csv, json (display strings with exact values and units) or tsv (the main table).
     #[arg(long, value_parser = Format::from_str)]
     pub format: Format,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
+    /// Where it goes.
+    #[command(flatten)]
+    pub to: Destination,
     /// Glyphs (`--ascii`: +/- marks instead of ▲/▼).
     #[command(flatten)]
     pub look: Look,
@@ -78,14 +75,34 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     let view = View::of(&app, Provenance::of(&app, files));
     let mut bytes = Vec::new();
     export::write(args.format, &view, &mut bytes)?;
-    match &args.output {
-        Some(path) => {
-            if let Err(err) = export::file::save(path, &bytes, args.force) {
-                eprintln!("ebr export: {err}");
-                return Ok(ExitCode::from(USAGE));
+    Ok(args.to.write(&bytes, "export")?)
+}
+
+/// Where a written export goes: `-o FILE` (atomically, never over a file without `--force`)
+/// or standard output.
+#[derive(Debug, clap::Args)]
+pub struct Destination {
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+impl Destination {
+    /// Writes `bytes` there; a file that exists without `--force` (or cannot be written) is a
+    /// usage error of `ebr COMMAND`.
+    pub fn write(&self, bytes: &[u8], command: &str) -> std::io::Result<ExitCode> {
+        match &self.output {
+            Some(path) => {
+                if let Err(err) = export::file::save(path, bytes, self.force) {
+                    say!("ebr {command}: {err}");
+                    return Ok(ExitCode::from(USAGE));
+                }
             }
+            None => super::print_all(bytes)?,
         }
-        None => super::print_all(&bytes)?,
+        Ok(ExitCode::from(SUCCESS))
     }
-    Ok(ExitCode::from(SUCCESS))
 }

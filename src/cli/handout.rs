@@ -8,14 +8,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ebr::agenda;
 use ebr::app::App;
 use ebr::compare::ComparePeriod;
-use ebr::export::file::save;
 use ebr::export::handout::{self, Handout, HandoutFormat};
 
 use super::view::{Input, Look, load_with_files};
-use super::{INVALID_DATA, SUCCESS, USAGE};
 
 /// Arguments of `ebr handout`.
 #[derive(Debug, clap::Args)]
@@ -29,12 +26,9 @@ pub struct Args {
     /// md (Markdown) or html (one self-contained page, printable, a page per item).
     #[arg(long, value_parser = |s: &str| s.parse::<HandoutFormat>())]
     pub format: HandoutFormat,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
+    /// Where it goes.
+    #[command(flatten)]
+    pub to: super::export::Destination,
     /// Glyphs (`--ascii`: +/- marks instead of ▲/▼).
     #[command(flatten)]
     pub look: Look,
@@ -50,14 +44,9 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let agenda = match agenda::load(&args.agenda, &library) {
+    let agenda = match super::present::load_agenda(&args.agenda, &library) {
         Ok(agenda) => agenda,
-        Err(diagnostics) => {
-            for d in diagnostics {
-                say!("{d}");
-            }
-            return Ok(ExitCode::from(INVALID_DATA));
-        }
+        Err(code) => return Ok(code),
     };
     let files = match ebr::export::DataFile::read_all(&files) {
         Ok(files) => files,
@@ -75,14 +64,5 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     let handout = Handout::of(app, &title, &agenda.items, &files);
     let mut bytes = Vec::new();
     handout::write(args.format, &handout, &mut bytes)?;
-    match &args.output {
-        Some(path) => {
-            if let Err(err) = save(path, &bytes, args.force) {
-                say!("ebr handout: {err}");
-                return Ok(ExitCode::from(USAGE));
-            }
-        }
-        None => super::print_all(&bytes)?,
-    }
-    Ok(ExitCode::from(SUCCESS))
+    Ok(args.to.write(&bytes, "handout")?)
 }

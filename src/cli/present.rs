@@ -7,13 +7,14 @@
 //! shows), which doubles as a check.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ebr::agenda::{self, Agenda};
 use ebr::app::App;
 use ebr::compare::ComparePeriod;
 use ebr::export::printable;
+use ebr::model::Library;
 use ebr::ui::follow::{self, server::CueServer};
 
 use super::view::{Input, Look, load_with_files};
@@ -52,16 +53,16 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let mut agenda = match agenda::load(&args.agenda, &library) {
+    let mut agenda = match load_agenda(&args.agenda, &library) {
         Ok(agenda) => agenda,
-        Err(diagnostics) => {
-            for d in diagnostics {
-                eprintln!("{d}");
-            }
-            return Ok(ExitCode::from(INVALID_DATA));
-        }
+        Err(code) => return Ok(code),
     };
-    if let Err(code) = super::rehearse::apply(&mut agenda, &library, args.rehearse) {
+    if let Err(code) = super::rehearse::apply(
+        &mut agenda,
+        &library,
+        |app| super::settings::dress(app, &config),
+        args.rehearse,
+    ) {
         return Ok(code);
     }
     let interactive = std::io::stdout().is_terminal()
@@ -95,6 +96,17 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         }
     })?;
     Ok(ExitCode::from(SUCCESS))
+}
+
+/// Reads the agenda and resolves it against `library`; on a problem, prints each one at its
+/// `file:line:col` and returns exit code 1.
+pub fn load_agenda(path: &Path, library: &Library) -> Result<Agenda, ExitCode> {
+    agenda::load(path, library).map_err(|diagnostics| {
+        for d in diagnostics {
+            say!("{d}");
+        }
+        ExitCode::from(INVALID_DATA)
+    })
 }
 
 /// The agenda as text: each item's number, title, budget and view.

@@ -23,8 +23,14 @@ const PLAIN: Display = Display {
 };
 
 /// With `rehearse`, writes the rehearsal file; otherwise marks the items whose figures differ
-/// from a rehearsal file's, if there is one. A problem is reported and its exit code returned.
-pub fn apply(agenda: &mut Agenda, library: &Library, rehearse: bool) -> Result<(), ExitCode> {
+/// from a rehearsal file's, if there is one. `dress` applies the settings (model, half-life)
+/// presenter mode applies. A problem is reported and its exit code returned.
+pub fn apply(
+    agenda: &mut Agenda,
+    library: &Library,
+    dress: impl FnOnce(App) -> App,
+    rehearse: bool,
+) -> Result<(), ExitCode> {
     let path = rehearsal::path_for(&agenda.file);
     let previous = if rehearse {
         None
@@ -44,7 +50,7 @@ pub fn apply(agenda: &mut Agenda, library: &Library, rehearse: bool) -> Result<(
             say!("ebr present: {err}");
             ExitCode::from(INVALID_DATA)
         })?;
-    let views = played::views(app, &agenda.items, &[]);
+    let views = played::views(dress(app), &agenda.items, &[]);
     match previous {
         Some(previous) => {
             let since = previous.compare(&agenda.items, &views);

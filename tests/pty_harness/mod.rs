@@ -263,6 +263,21 @@ impl Session {
     }
 }
 
+/// Presenter mode's line under the breadcrumb (the fourth row): "3/9 · title ... timer".
+pub fn item_line(screen: &vt100::Screen) -> String {
+    screen
+        .contents()
+        .lines()
+        .nth(3)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until presenter mode's item line starts with `prefix`.
+pub fn wait_item(s: &Session, prefix: &str) {
+    s.wait_for(prefix, |scr| item_line(scr).starts_with(prefix));
+}
+
 /// The text of the tab drawn in reverse video on the tab bar (the second row).
 pub fn active_tab(screen: &vt100::Screen) -> String {
     let (_, cols) = screen.size();
