@@ -57,10 +57,19 @@ fn colours(cell: &Cell) -> (String, String) {
     }
 }
 
+/// Whether XML 1.0 can hold `c` at all (its `Char` production): not C0 other than tab, newline
+/// and carriage return, not U+FFFE or U+FFFF. Even as a character reference it cannot.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Text for an XML text node or attribute: markup characters as entities, characters XML
+/// cannot hold as U+FFFD, so the document is well-formed whatever a buffer holds.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if !xml_char(c) => out.push('\u{fffd}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -175,5 +184,26 @@ mod tests {
         );
         assert!(svg.contains(r##"fill="#1d1f21">P&amp;L</text>"##), "{svg}");
         assert_eq!(svg, write(&buf), "deterministic");
+        roxmltree::Document::parse(&svg).expect("well-formed");
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_become_the_replacement_character() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        // Cells are set directly: a buffer may hold what set_string would filter.
+        for (x, symbol) in ["a", "\u{fffe}", "\u{ffff}", "\u{1}", "\u{b}", "b"]
+            .into_iter()
+            .enumerate()
+        {
+            buf[(x as u16, 0)].set_symbol(symbol);
+        }
+        let svg = write(&buf);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+        let text: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(text, "a\u{fffd}\u{fffd}\u{fffd}\u{fffd}b  ");
     }
 }
