@@ -1,5 +1,6 @@
 //! Drawing without a terminal: the same [`crate::ui::render`] into a `Buffer`, written out as
-//! plain text, ANSI or SVG. Used by `ebr render`, the snapshot tests and the screenshots.
+//! plain text, ANSI or SVG. Used by `ebr render`, the snapshot tests and the screenshots (also of
+//! `ebr notes`, whose screen is lines of text: [`lines`]).
 
 pub mod ansi;
 pub mod svg;
@@ -16,6 +17,16 @@ pub fn draw(app: &App, cols: u16, rows: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, cols, rows));
     let area = buf.area;
     crate::ui::render(app, area, &mut buf);
+    buf
+}
+
+/// Lines of plain text as a terminal of `cols` x `rows` shows them printed from its top-left
+/// corner, which is how `ebr notes` draws its screen; what does not fit is cut.
+pub fn lines(lines: &[String], cols: u16, rows: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, cols, rows));
+    for (y, line) in (0..rows).zip(lines) {
+        buf.set_string(0, y, line, ratatui::style::Style::new());
+    }
     buf
 }
 
