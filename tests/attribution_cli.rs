@@ -218,3 +218,20 @@ fn bad_options_are_usage_errors() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn cjk_channel_names_are_padded_by_the_columns_they_take() {
+    // 東京ディーラー is 7 characters and 14 columns; 検索 2 and 4: padding by characters would
+    // push their numbers 7 and 2 columns right of Search's.
+    let out = ebr(&["tests/fixtures/paths/cjk.csv", "--model", "linear"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let expected = "\
+channel         conversions    value
+Search                 0.50    50.00
+東京ディーラー         2.00   500.00
+検索                   3.50   950.50
+------------------------------------
+TOTAL                  6.00  1500.50
+";
+    assert!(stdout(&out).ends_with(expected), "{}", stdout(&out));
+}

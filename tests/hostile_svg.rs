@@ -50,13 +50,14 @@ fn every_tab_of_hostile_names_is_well_formed_svg() {
 }
 
 #[test]
-fn noncharacters_are_drawn_as_the_replacement_character() {
+fn noncharacters_and_controls_are_drawn_as_escapes() {
     let text = drawn_text(
         &svg_of("tests/fixtures/hostile/widths.toml", "overview"),
         "overview",
     );
-    // The ecosystem's name is in the header; XML cannot hold U+FFFE, U+FFFF or U+0001.
+    // The ecosystem's name is in the header; XML cannot hold U+FFFE, U+FFFF or U+0001, they
+    // are shown as escapes.
     assert!(text.contains("Aurora Motors North America"), "{text}");
-    assert!(text.contains('\u{fffd}'), "{text}");
+    assert!(text.contains("\\u{fffe}\\u{ffff}\\u{1}"), "{text}");
     assert!(!text.contains(['\u{fffe}', '\u{ffff}', '\u{1}']), "{text}");
 }

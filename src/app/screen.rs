@@ -5,6 +5,7 @@
 //! disagree about a number. Nothing here knows the terminal.
 
 mod detail;
+mod printable;
 mod waterfall;
 
 use std::cmp::Ordering;

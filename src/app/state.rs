@@ -215,6 +215,8 @@ impl App {
                     .or_else(|| self.compared.as_ref().and_then(|c| c.name(other)))
                     .map_or_else(|| other.id().to_owned(), str::to_owned),
             })
+            // Names from the data, drawn as every terminal draws them.
+            .map(|name| crate::export::printable(&name).into_owned())
             .collect()
     }
 

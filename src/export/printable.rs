@@ -6,8 +6,10 @@
 //! the reader's screen, an OSC 52 sequence would write to their clipboard, a bidi override would
 //! show one id as another. So no C0 or C1 control, no DEL and no bidi control from data reaches
 //! a terminal: each is written as a visible `\u{..}` escape. Characters that terminals draw at
-//! widths they disagree on (zero-width joiners, emoji presentation selectors, the noncharacters
-//! U+FFFE and U+FFFF) are dropped or replaced, so columns line up the same everywhere.
+//! widths they disagree on (zero-width joiners, emoji presentation selectors) are dropped, so
+//! columns line up the same everywhere; noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF) are
+//! escaped too: U+FFFD in their place would read, to a terminal emulator like vt100, as bytes
+//! that failed to decode.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -20,8 +22,6 @@ enum Fate {
     Escape,
     /// Left out: a joiner or selector whose width terminals disagree on.
     Drop,
-    /// Replaced by U+FFFD: not a character at all.
-    Replace,
 }
 
 fn fate(c: char) -> Fate {
@@ -38,15 +38,16 @@ fn fate(c: char) -> Fate {
         | '\u{2029}' => Fate::Escape,
         // Zero-width joiner and non-joiner, variation selectors (U+FE0F: emoji presentation).
         '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' => Fate::Drop,
+        // Noncharacters: not characters at all.
         c if (u32::from(c) & 0xfffe) == 0xfffe || ('\u{fdd0}'..='\u{fdef}').contains(&c) => {
-            Fate::Replace
+            Fate::Escape
         }
         _ => Fate::Keep,
     }
 }
 
-/// `text` as it may be shown to a person: controls escaped as `\u{1b}`, joiners and
-/// selectors dropped, noncharacters replaced by U+FFFD. Borrowed when nothing changes.
+/// `text` as it may be shown to a person: controls and noncharacters escaped as `\u{1b}`,
+/// joiners and selectors dropped. Borrowed when nothing changes.
 pub fn printable(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| matches!(fate(c), Fate::Keep)) {
         return Cow::Borrowed(text);
@@ -60,7 +61,6 @@ pub fn printable(text: &str) -> Cow<'_, str> {
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
             Fate::Drop => {}
-            Fate::Replace => out.push('\u{fffd}'),
         }
     }
     Cow::Owned(out)
@@ -170,14 +170,14 @@ mod tests {
     }
 
     #[test]
-    fn width_disputed_characters_are_dropped_or_replaced() {
+    fn width_disputed_characters_are_dropped_and_noncharacters_shown() {
         // Man, ZWJ, woman: two emoji side by side, as every terminal draws them.
         assert_eq!(
             printable("\u{1f468}\u{200d}\u{1f469}"),
             "\u{1f468}\u{1f469}"
         );
         assert_eq!(printable("\u{2764}\u{fe0f}"), "\u{2764}");
-        assert_eq!(printable("a\u{fffe}b\u{ffff}"), "a\u{fffd}b\u{fffd}");
+        assert_eq!(printable("a\u{fffe}b\u{ffff}"), "a\\u{fffe}b\\u{ffff}");
         assert_eq!(printable("東京 café"), "東京 café");
     }
 

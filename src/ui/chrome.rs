@@ -23,7 +23,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
     let w = usize::from(area.width);
     let period = app.period_label();
     let left_room = w.saturating_sub(width(&period) + 2);
-    let name = truncate(&snapshot.ecosystem.name, left_room.max(8), g.ellipsis);
+    let shown = crate::export::printable(&snapshot.ecosystem.name);
+    let name = truncate(&shown, left_room.max(8), g.ellipsis);
     let (x, _) = buf.set_stringn(area.x, area.y, &name, w, t.title);
     let (x, _) = buf.set_stringn(x, area.y, "  ", w, t.text);
     let (x, _) = buf.set_stringn(
@@ -46,16 +47,16 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer, skin: &Skin) {
 }
 
 /// Short name of a source system.
-fn source_name(source: &Source) -> &str {
+fn source_name(source: &Source) -> std::borrow::Cow<'_, str> {
     match source.kind {
-        SourceKind::Crm => "CRM",
-        SourceKind::Dms => "DMS",
-        SourceKind::Map => "MAP",
-        SourceKind::Cdp => "CDP",
-        SourceKind::AdPlatform => "Ads",
-        SourceKind::Analytics => "Analytics",
-        SourceKind::Prm => "PRM",
-        SourceKind::Other => source.name.as_str(),
+        SourceKind::Crm => "CRM".into(),
+        SourceKind::Dms => "DMS".into(),
+        SourceKind::Map => "MAP".into(),
+        SourceKind::Cdp => "CDP".into(),
+        SourceKind::AdPlatform => "Ads".into(),
+        SourceKind::Analytics => "Analytics".into(),
+        SourceKind::Prm => "PRM".into(),
+        SourceKind::Other => crate::export::printable(&source.name),
     }
 }
 

@@ -109,6 +109,8 @@ pub fn build(tab: Tab, ctx: &Context<'_>) -> Screen {
         Tab::Pnl => pnl::build(ctx),
         Tab::Attribution => attribution::build(ctx),
     };
+    // Names from the data are drawn as every terminal draws them (before any width is measured).
+    screen.make_printable();
     // One rounding rule for every table (see [`scale`]).
     let symbol =
         crate::metrics::format::currency_symbol(&ctx.card.snapshot().ecosystem.currency, ctx.ascii);
