@@ -1,6 +1,7 @@
 //! Presenter mode on a pseudo-terminal: the real binary steps through the sample monthly
 //! review with Space, PgDn, →, ←, PgUp and a number then Enter, leaves an item and comes back
-//! with `r`, and an agenda that does not resolve never takes the terminal.
+//! with `r`, reads every key of a burst, and an agenda that does not resolve never takes the
+//! terminal.
 
 mod pty_harness;
 
@@ -46,6 +47,26 @@ fn the_presenter_steps_through_the_agenda_and_returns_from_a_detour() {
     s.drain();
     assert_eq!(code, 0);
     assert!(s.restored(), "terminal restored:\n{}", s.contents());
+}
+
+#[test]
+fn a_jump_typed_right_after_a_burst_of_keys_is_not_lost() {
+    let mut s = Session::spawn(&["present", MONTHLY, "data/"], 100, 30, &[]);
+    wait_item(&s, "1/9 · Headline");
+    s.send(b"3\r");
+    wait_item(&s, "3/9 · Dealer groups");
+    // About 3 KB in one write, as a paste or keys bunched together over SSH arrive: the
+    // selection down a thousand times (it stops on the last row), then a jump. crossterm's
+    // default reader left the end of such a burst unread until the next key (it read 1 KiB per
+    // wake-up and was woken only by new input), so the jump never came.
+    let mut burst = b"\x1b[B".repeat(1000);
+    burst.extend_from_slice(b"7\r");
+    s.send(&burst);
+    wait_item(&s, "7/9 · P&L");
+    s.send(b"q");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_eq!(code, 0);
 }
 
 #[test]

@@ -31,6 +31,8 @@ static OUTPUT: Mutex<()> = Mutex::new(());
 
 /// How long the main loop waits for an event before checking whether to stop.
 const TICK: Duration = Duration::from_millis(250);
+/// How long the main loop waits for a key between two pieces of idle work.
+const IDLE_POLL: Duration = Duration::from_millis(1);
 
 /// Puts the terminal back: main screen, cursor shown, raw mode off. Safe to call twice and from
 /// any thread; does nothing when the terminal was not taken.
@@ -155,13 +157,11 @@ fn take_and_loop(
             draw(&mut terminal, app)?;
             dirty = false;
         }
-        // While screens the user may open next are unbuilt, build one between polls that do
-        // not wait: a key pressed meanwhile waits for one build at most.
-        let wait = if app.has_idle_work() {
-            Duration::ZERO
-        } else {
-            TICK
-        };
+        // While screens the user may open next are unbuilt, build one between polls that
+        // hardly wait: a key pressed meanwhile waits for one build at most. (Not zero: the
+        // terminal reader ebr uses, see Cargo.toml, does not look at the terminal at all when
+        // asked to wait for nothing.)
+        let wait = if app.has_idle_work() { IDLE_POLL } else { TICK };
         if !event::poll(wait)? {
             if app.has_idle_work() {
                 app.update(Action::Idle);
