@@ -70,6 +70,24 @@ fn a_jump_typed_right_after_a_burst_of_keys_is_not_lost() {
 }
 
 #[test]
+fn esc_then_a_jump_arriving_together_closes_the_filter_and_jumps() {
+    let mut s = Session::spawn(&["present", MONTHLY, "data/"], 100, 30, &[]);
+    wait_item(&s, "1/9 · Headline");
+    s.send(b"3\r");
+    wait_item(&s, "3/9 · Dealer groups");
+    s.send(b"/wh");
+    s.wait_text("/wh");
+    // Esc, 7 and Enter in one write, as keys bunched together over SSH arrive: Esc followed
+    // by 7 is also how a terminal sends Alt+7, which ebr binds to nothing.
+    s.send(b"\x1b7\r");
+    wait_item(&s, "7/9 · P&L");
+    s.send(b"q");
+    let (code, _) = s.wait_exit(Duration::from_secs(10));
+    s.drain();
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn an_agenda_item_that_does_not_resolve_is_reported_before_the_terminal_is_touched() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let agenda = dir.path().join("bad.agenda.toml");

@@ -169,12 +169,14 @@ fn take_and_loop(
             continue;
         }
         match event::read()? {
-            Event::Key(key) => {
-                injected_fault(key);
-                if let Some(action) = keymap::action_for(app, key) {
-                    app.update(action);
-                    carry_out(app, &context);
-                    dirty = true;
+            Event::Key(event) => {
+                for key in keymap::as_typed(app, event) {
+                    injected_fault(key);
+                    if let Some(action) = keymap::action_for(app, key) {
+                        app.update(action);
+                        carry_out(app, &context);
+                        dirty = true;
+                    }
                 }
             }
             Event::Resize(cols, rows) => {

@@ -184,6 +184,21 @@ pub fn action_for(app: &App, event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The keys a key event stands for. A terminal sends Esc as one byte and Alt+key as that
+/// byte followed by the key, so Esc then a key arriving together (typed quickly, bunched over
+/// SSH) reads as Alt+key: when the app has nothing bound to that Alt+key, it is taken as the
+/// two keys it was, instead of being dropped.
+pub fn as_typed(app: &App, event: KeyEvent) -> Vec<KeyEvent> {
+    let alt_only = event.modifiers - KeyModifiers::SHIFT == KeyModifiers::ALT;
+    if alt_only && matches!(event.code, KeyCode::Char(_)) && action_for(app, event).is_none() {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let key = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
+        vec![esc, key]
+    } else {
+        vec![event]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
