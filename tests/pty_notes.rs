@@ -31,13 +31,6 @@ fn follower(socket: &Path) -> Session {
     Session::spawn(&["notes", "--socket", socket], 80, 24, &[])
 }
 
-fn quit(mut s: Session) {
-    s.send(b"q");
-    let (code, _) = s.wait_exit(Duration::from_secs(10));
-    s.drain();
-    assert_eq!(code, 0);
-}
-
 #[test]
 fn the_follower_shows_the_presenters_item_notes_and_next_title_and_moves_with_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -64,7 +57,7 @@ fn the_follower_shows_the_presenters_item_notes_and_next_title_and_moves_with_it
     // A detour is shown to the speaker too.
     p.send(b"\t");
     f.wait_text("(off the item");
-    quit(p);
+    p.quit();
     f.wait_text("The presenter has ended.");
     let (code, _) = f.wait_exit(Duration::from_secs(10));
     assert_eq!(code, 0);
@@ -85,7 +78,7 @@ fn a_follower_that_starts_late_shows_the_current_item() {
     f.wait_text("4/9 · Whitfield Dealer Group");
     f.wait_text("The coaching plan with its general managers");
     f.wait_text("Next: Whitfield, a year ago and now");
-    quit(p);
+    p.quit();
 }
 
 #[test]
@@ -96,7 +89,7 @@ fn a_follower_started_first_waits_for_the_presenter() {
     f.wait_text("waiting for a presenter");
     let p = presenter(&socket);
     f.wait_text("1/9 · Headline");
-    quit(p);
+    p.quit();
 }
 
 #[test]
@@ -128,5 +121,5 @@ fn a_stalled_or_killed_follower_does_not_stall_the_presenter() {
     p.send(b"\x1b[6~");
     wait_item(&p, "8/9 · Attribution");
     live.wait_text("8/9 · Attribution");
-    quit(p);
+    p.quit();
 }

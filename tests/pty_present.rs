@@ -49,42 +49,40 @@ fn the_presenter_steps_through_the_agenda_and_returns_from_a_detour() {
     assert!(s.restored(), "terminal restored:\n{}", s.contents());
 }
 
-#[test]
-fn a_jump_typed_right_after_a_burst_of_keys_is_not_lost() {
+/// The monthly review presented, on item 3 (the dealer groups).
+fn on_dealer_groups() -> Session {
     let mut s = Session::spawn(&["present", MONTHLY, "data/"], 100, 30, &[]);
     wait_item(&s, "1/9 · Headline");
     s.send(b"3\r");
     wait_item(&s, "3/9 · Dealer groups");
-    // About 3 KB in one write, as a paste or keys bunched together over SSH arrive: the
-    // selection down a thousand times (it stops on the last row), then a jump. crossterm's
-    // default reader left the end of such a burst unread until the next key (it read 1 KiB per
-    // wake-up and was woken only by new input), so the jump never came.
+    s
+}
+
+/// Sends `keys` in one write (as a paste, or keys bunched together over SSH, arrive) and
+/// expects presenter mode on item 7, then quits.
+fn typed_together_reaches_item_7(mut s: Session, keys: &[u8]) {
+    s.send(keys);
+    wait_item(&s, "7/9 · P&L");
+    s.quit();
+}
+
+#[test]
+fn a_jump_typed_right_after_a_burst_of_keys_is_not_lost() {
+    // About 3 KB: the selection down a thousand times (it stops on the last row), then a jump.
+    // crossterm's default reader left the end of such a burst unread until the next key (it
+    // read 1 KiB per wake-up and was woken only by new input), so the jump never came.
     let mut burst = b"\x1b[B".repeat(1000);
     burst.extend_from_slice(b"7\r");
-    s.send(&burst);
-    wait_item(&s, "7/9 · P&L");
-    s.send(b"q");
-    let (code, _) = s.wait_exit(Duration::from_secs(10));
-    s.drain();
-    assert_eq!(code, 0);
+    typed_together_reaches_item_7(on_dealer_groups(), &burst);
 }
 
 #[test]
 fn esc_then_a_jump_arriving_together_closes_the_filter_and_jumps() {
-    let mut s = Session::spawn(&["present", MONTHLY, "data/"], 100, 30, &[]);
-    wait_item(&s, "1/9 · Headline");
-    s.send(b"3\r");
-    wait_item(&s, "3/9 · Dealer groups");
+    let mut s = on_dealer_groups();
     s.send(b"/wh");
     s.wait_text("/wh");
-    // Esc, 7 and Enter in one write, as keys bunched together over SSH arrive: Esc followed
-    // by 7 is also how a terminal sends Alt+7, which ebr binds to nothing.
-    s.send(b"\x1b7\r");
-    wait_item(&s, "7/9 · P&L");
-    s.send(b"q");
-    let (code, _) = s.wait_exit(Duration::from_secs(10));
-    s.drain();
-    assert_eq!(code, 0);
+    // Esc followed by 7 is also how a terminal sends Alt+7, which ebr binds to nothing.
+    typed_together_reaches_item_7(s, b"\x1b7\r");
 }
 
 #[test]

@@ -122,6 +122,14 @@ impl Session {
         }
     }
 
+    /// Presses `q` and expects ebr to end with exit code 0 within 10 s.
+    pub fn quit(mut self) {
+        self.send(b"q");
+        let (code, _) = self.wait_exit(Duration::from_secs(10));
+        self.drain();
+        assert_eq!(code, 0);
+    }
+
     /// Types bytes (keys) into the terminal.
     pub fn send(&mut self, bytes: &[u8]) {
         let writer = self.writer.as_mut().expect("terminal still open");
