@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use ebr::attribution::models::markov::{chain::Chain, removal_effects, solve};
+use ebr::attribution::models::markov::{
+    chain::Chain, removal_effects, removal_effects_of, removal_effects_solved, solve,
+};
 use ebr::attribution::{Model, ModelOptions, ModelRun, PathSet, PathSetBuilder, run};
 
 const NAMES: [&str; 6] = ["search", "display", "social", "email", "dealer", "finance"];
@@ -213,6 +215,28 @@ proptest! {
                 prop_assert!((x[0] - y[0]).abs() <= 1e-12, "{:?} vs {:?}", x, y);
                 prop_assert!((x[1] - y[1]).abs() <= 1e-9 * (1.0 + y[1].abs()));
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// First order: every removal effect from one inversion (the conversions flowing through
+    /// the channel) equals the one found by solving the chain again without the channel.
+    #[test]
+    fn first_order_removal_effects_equal_one_solve_per_channel(rows in rows()) {
+        let set = build(&rows, &NAMES);
+        let chain = Chain::build(&set, 1);
+        let channels = set.channels().len();
+        let fast = removal_effects_of(&chain, channels, 1).unwrap();
+        let solved = removal_effects_solved(&chain, channels, 1).unwrap();
+        prop_assert_eq!(fast.removal_effects.len(), channels);
+        for (x, y) in fast.removal_effects.iter().zip(&solved.removal_effects) {
+            prop_assert!((x - y).abs() <= 1e-12, "{:?} vs {:?}", fast, solved);
+        }
+        for (x, y) in fast.value_removal_effects.iter().zip(&solved.value_removal_effects) {
+            prop_assert!((x - y).abs() <= 1e-12, "{:?} vs {:?}", fast, solved);
         }
     }
 }

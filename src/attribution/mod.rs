@@ -23,7 +23,9 @@ pub mod snapshot;
 
 pub use credit::Credits;
 pub use ledger::{Amounts, Ledger, ledger};
-pub use models::{Model, ModelError, ModelOptions, ModelRun, run, run_all};
+pub use models::{
+    Model, ModelError, ModelOptions, ModelRun, Progress, run, run_all, run_reporting,
+};
 pub use path_export::read_path_export;
 pub use paths::{ChannelIx, PathSet, PathSetBuilder, Totals};
 pub use sensitivity::{Measure, RowSensitivity, sensitivity};

@@ -89,7 +89,7 @@ impl SnapshotAttribution {
         let paths = snapshot_paths(snapshot)?;
         let (channels, actors) = rows(snapshot, &paths);
         let owner: Vec<usize> = channels.iter().map(|c| c.actor_row).collect();
-        let outcomes = models::run_all(models, &paths, options)
+        let outcomes = models::run_all(models, &paths, options, &|_, _, _| {})
             .into_iter()
             .map(|(model, result)| ModelOutcome {
                 model,

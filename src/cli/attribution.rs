@@ -138,7 +138,15 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     };
     let mut runs = Vec::new();
     let mut skipped = Vec::new();
-    for (model, result) in run_all(&args.model.models(), &paths, &options) {
+    let progress = super::progress::StderrProgress::new();
+    let report = |model: Model, done: usize, of: usize| {
+        progress.report(
+            &format!("ebr attribution: {model}: removal effects"),
+            done,
+            of,
+        );
+    };
+    for (model, result) in run_all(&args.model.models(), &paths, &options, &report) {
         match result {
             Ok(run) => runs.push(run),
             Err(err) => skipped.push((model, reason(&err))),

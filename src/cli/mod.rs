@@ -20,6 +20,7 @@ pub mod man;
 pub mod notes;
 pub mod period;
 pub mod present;
+pub mod progress;
 pub mod rehearse;
 pub mod render;
 pub mod sample;

@@ -218,11 +218,29 @@ pub struct ModelRun {
     pub markov: Option<MarkovDetails>,
 }
 
+/// Told how far a long model run is: (model, steps done, steps in all).
+pub type Progress<'a> = &'a (dyn Fn(Model, usize, usize) + Sync);
+
 /// Runs one model over a path set.
 pub fn run(model: Model, paths: &PathSet, options: &ModelOptions) -> Result<ModelRun, ModelError> {
+    run_reporting(model, paths, options, &|_, _, _| {})
+}
+
+/// [`run`], telling `progress` how far a Markov model's removal effects are.
+pub fn run_reporting(
+    model: Model,
+    paths: &PathSet,
+    options: &ModelOptions,
+    progress: Progress<'_>,
+) -> Result<ModelRun, ModelError> {
     let (raw_conversions, raw_value, markov) = match model.markov_order() {
         Some(order) => {
-            let details = markov::removal_effects(paths, order)?;
+            let chain = markov::chain::Chain::build(paths, order);
+            let channels = paths.channels().len();
+            let details =
+                markov::removal_effects_reporting(&chain, channels, order, &|done, of| {
+                    progress(model, done, of)
+                })?;
             let (conv, value) = details.shares(paths.totals());
             (conv, value, Some(details))
         }
@@ -248,9 +266,10 @@ pub fn run_all(
     models: &[Model],
     paths: &PathSet,
     options: &ModelOptions,
+    progress: Progress<'_>,
 ) -> Vec<(Model, Result<ModelRun, ModelError>)> {
     models
         .iter()
-        .map(|&m| (m, run(m, paths, options)))
+        .map(|&m| (m, run_reporting(m, paths, options, progress)))
         .collect()
 }

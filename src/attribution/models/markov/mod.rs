@@ -4,11 +4,14 @@
 //! probability from the start state is the solution of a sparse linear system ([`solve`]).
 //! Removing a channel holds every state that contains it at zero (its visits end in null, the
 //! other probabilities unchanged); the removal effect is the share of the conversion probability
-//! lost. Each removal is solved from the full solution as a starting point, in parallel. The
+//! lost. In a first-order chain every removal effect comes from one inversion
+//! ([`first_order`]); otherwise each removal is solved from the full solution as a starting
+//! point, in parallel. The
 //! same is done with the chain weighted by conversion value, so value is credited by what a
 //! channel contributes to value, not only to the number of conversions.
 
 pub mod chain;
+pub mod first_order;
 pub mod solve;
 
 use rayon::prelude::*;
@@ -74,6 +77,64 @@ pub fn removal_effects_of(
     channels: usize,
     order: usize,
 ) -> Result<MarkovDetails, ModelError> {
+    removal_effects_reporting(chain, channels, order, &|_, _| {})
+}
+
+/// [`removal_effects_of`], telling `progress` how far it is (done, of) on the way: the one
+/// step that can take seconds (a chain of thousands of channels).
+pub fn removal_effects_reporting(
+    chain: &Chain,
+    channels: usize,
+    order: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<MarkovDetails, ModelError> {
+    if order == 1 && chain.len() <= solve::DENSE_LIMIT {
+        let not_converged = ModelError::NotConverged {
+            order,
+            states: chain.len(),
+        };
+        let (full, method) = solve::solve(chain, &vec![false; chain.len()], None)
+            .ok_or_else(|| not_converged.clone())?;
+        let n = first_order::fundamental(chain, progress).ok_or(not_converged)?;
+        let reach = first_order::reach(chain, &n);
+        let base = solve::from_start(chain, &full);
+        let mut details = details(chain, order, base, method);
+        for states in chain.states_with_channel(channels) {
+            // One state per channel in a first-order chain; none when it is never touched.
+            let [conv, value] = states.first().map_or([0.0; 2], |&s| {
+                let (h, x) = (reach[s as usize], full[s as usize]);
+                [
+                    lost(base[0], base[0] - h * x[0]),
+                    lost(base[1], base[1] - h * x[1]),
+                ]
+            });
+            details.removal_effects.push(conv);
+            details.value_removal_effects.push(value);
+        }
+        return Ok(details);
+    }
+    removal_effects_solved(chain, channels, order)
+}
+
+fn details(chain: &Chain, order: usize, base: [f64; 2], method: Method) -> MarkovDetails {
+    MarkovDetails {
+        order,
+        states: chain.len(),
+        transitions: chain.col.len(),
+        conversion_probability: base[0],
+        value_per_journey: base[1],
+        removal_effects: Vec::new(),
+        value_removal_effects: Vec::new(),
+        method,
+    }
+}
+
+/// Removal effects by one solve of the chain per channel, its states held at zero: any order.
+pub fn removal_effects_solved(
+    chain: &Chain,
+    channels: usize,
+    order: usize,
+) -> Result<MarkovDetails, ModelError> {
     let not_converged = ModelError::NotConverged {
         order,
         states: chain.len(),
@@ -98,23 +159,13 @@ pub fn removal_effects_of(
             Some([lost(base[0], without[0]), lost(base[1], without[1])])
         })
         .collect();
-    let mut removal_effects = Vec::with_capacity(channels);
-    let mut value_removal_effects = Vec::with_capacity(channels);
+    let mut details = details(chain, order, base, method);
     for effect in effects {
         let [conv, value] = effect.ok_or_else(|| not_converged.clone())?;
-        removal_effects.push(conv);
-        value_removal_effects.push(value);
+        details.removal_effects.push(conv);
+        details.value_removal_effects.push(value);
     }
-    Ok(MarkovDetails {
-        order,
-        states: chain.len(),
-        transitions: chain.col.len(),
-        conversion_probability: base[0],
-        value_per_journey: base[1],
-        removal_effects,
-        value_removal_effects,
-        method,
-    })
+    Ok(details)
 }
 
 /// The share of `base` lost when it drops to `without`. Removing states can only lower an
