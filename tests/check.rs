@@ -392,3 +392,41 @@ fn a_dealer_with_test_drives_but_no_leads_is_flagged() {
     );
     assert!(stdout.contains("0 errors, 1 warning"), "{stdout}");
 }
+
+/// Q2 2026 holds June, when d042 (dealers[41]) logged no leads: its summed leads hide the month,
+/// so the quarter carries the month's test drives and quotes as a gap in the lead feed and
+/// check flags it with June's figures, read here from June's file.
+#[test]
+fn the_quarter_holding_a_months_lead_feed_gap_is_flagged() {
+    let june: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2026-06.json"))
+            .expect("June's file"),
+    )
+    .expect("June's JSON");
+    let d042 = june["dealers"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["id"] == "d042"))
+        .expect("d042 in June");
+    let (drives, quotes) = (
+        d042["facts"]["test_drives"].as_u64().expect("test drives"),
+        d042["facts"]["quotes"].as_u64().expect("quotes"),
+    );
+    let (code, stdout, _) = ebr(&["check", "data/2026-Q2.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let flagged = diagnostics(&stdout);
+    assert_eq!(flagged.len(), 1, "{stdout}");
+    assert!(
+        flagged[0].starts_with("data/2026-Q2.json:"),
+        "{}",
+        flagged[0]
+    );
+    assert!(
+        flagged[0].contains(&format!(
+            "warning: dealers[41].facts.without_leads: {drives} test drives and {quotes} quotes \
+             logged in months with no leads logged"
+        )),
+        "{}",
+        flagged[0]
+    );
+    assert!(stdout.contains("0 errors, 1 warning"), "{stdout}");
+}

@@ -266,3 +266,55 @@ fn maturity_shows_the_stage_the_data_indicates_and_flags_disagreement() {
         row("Governance")
     );
 }
+
+/// Q2 2026 holds June's CRM outage at d042: the quarter's screen flags it too, and the group's
+/// test-drive rate leaves June's test drives out. Expected from the raw files: the group's
+/// quarter test drives less d042's June ones, over the group's quarter leads.
+#[test]
+fn a_months_lead_feed_gap_is_flagged_in_its_quarter_and_kept_out_of_rates() {
+    let read = |name: &str| -> serde_json::Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(path).expect("a data file")).expect("JSON")
+    };
+    let (quarter, june) = (read("2026-Q2.json"), read("2026-06.json"));
+    let dealers = |s: &serde_json::Value| s["dealers"].as_array().cloned().expect("dealers");
+    let n = |v: &serde_json::Value| v.as_u64().expect("a count");
+    let d042_june = dealers(&june)
+        .into_iter()
+        .find(|d| d["id"] == "d042")
+        .expect("d042 in June");
+    let june_drives = n(&d042_june["facts"]["test_drives"]);
+    let june_quotes = n(&d042_june["facts"]["quotes"]);
+    let g08: Vec<_> = dealers(&quarter)
+        .into_iter()
+        .filter(|d| d["group"] == "g08")
+        .collect();
+    let drives: u64 = g08.iter().map(|d| n(&d["facts"]["test_drives"])).sum();
+    let leads: u64 = g08
+        .iter()
+        .map(|d| {
+            let l = &d["facts"]["leads"];
+            n(&l["oem"]) + n(&l["dealer"]) + n(&l["partner"])
+        })
+        .sum();
+    let percent = |num: u64| format!("{:.1} %", num as f64 * 100.0 / leads as f64);
+
+    let q2 = Action::SetPeriod("2026-Q2".parse().expect("period"));
+    let text = screen(Tab::Dealers, "central/g08", 160, 40, &[q2]);
+    assert!(text.contains("Data quality"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Aurora Motors of Sioux Falls (d042): {june_drives} test drives and {june_quotes} \
+             quotes logged in months with no leads"
+        )),
+        "{text}"
+    );
+    let group = text
+        .lines()
+        .find(|l| l.contains("Whitfield Dealer Group (group)"))
+        .expect("the group's row");
+    assert!(group.contains(&percent(drives - june_drives)), "{group}");
+    assert!(!group.contains(&percent(drives)), "{group}");
+}

@@ -41,17 +41,18 @@ impl Rollup {
         rollup
     }
 
-    /// Adds one dealer's facts, pipeline and customers. A dealer with test drives or quotes but
-    /// no leads logged (a gap in the lead feed) has them counted in [`Rollup::lead_gap`]
-    /// instead of `facts`, so they never inflate its group's test-drive and quote rates.
+    /// Adds one dealer's facts, pipeline and customers. A dealer's test drives and quotes
+    /// logged with no leads (a gap in the lead feed: see [`LeadGap::of`]) are counted in
+    /// [`Rollup::lead_gap`] instead of `facts`, so they never inflate its group's test-drive and
+    /// quote rates.
     pub fn add_dealer(&mut self, dealer: &Dealer) {
         self.dealers += 1;
         match LeadGap::of(&dealer.facts) {
             Some(gap) => {
                 self.lead_gap += gap;
                 let mut facts = dealer.facts.clone();
-                facts.test_drives = 0;
-                facts.quotes = 0;
+                facts.test_drives = facts.test_drives.saturating_sub(gap.test_drives);
+                facts.quotes = facts.quotes.saturating_sub(gap.quotes);
                 self.facts += &facts;
             }
             None => self.facts += &dealer.facts,
@@ -80,16 +81,32 @@ pub struct LeadGap {
 }
 
 impl LeadGap {
-    /// The gap of one dealer's facts, if it has one.
+    /// The gap of one dealer's facts, if it has one: all its test drives and quotes when it
+    /// logged no leads in the period, else those it logged in months without leads
+    /// ([`DealerFacts::without_leads`], how a quarter carries a month's outage).
     pub fn of(facts: &DealerFacts) -> Option<LeadGap> {
+        let (test_drives, quotes) = if LeadGap::no_leads_at_all(facts) {
+            (facts.test_drives, facts.quotes)
+        } else {
+            let w = &facts.without_leads;
+            (
+                w.test_drives.min(facts.test_drives),
+                w.quotes.min(facts.quotes),
+            )
+        };
+        (test_drives > 0 || quotes > 0).then_some(LeadGap {
+            dealers: 1,
+            test_drives,
+            quotes,
+        })
+    }
+
+    /// Whether the dealer logged no leads at all in the period (rather than in some of its
+    /// months only).
+    pub fn no_leads_at_all(facts: &DealerFacts) -> bool {
         // Field by field, not `total()`: a check of absurd figures must not overflow.
         let l = &facts.leads;
-        let no_leads = l.oem == 0 && l.dealer == 0 && l.partner == 0;
-        (no_leads && (facts.test_drives > 0 || facts.quotes > 0)).then_some(LeadGap {
-            dealers: 1,
-            test_drives: facts.test_drives,
-            quotes: facts.quotes,
-        })
+        l.oem == 0 && l.dealer == 0 && l.partner == 0
     }
 }
 

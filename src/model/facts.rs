@@ -99,6 +99,28 @@ impl Sales {
     }
 }
 
+/// Test drives and quotes logged while no leads were (see [`DealerFacts::without_leads`]): parts
+/// of the dealer's `test_drives` and `quotes`, which lead-based rates leave out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithoutLeads {
+    /// Test drives logged in months without leads (at most the test drives).
+    pub test_drives: u64,
+    /// Quotes logged in months without leads (at most the quotes).
+    pub quotes: u64,
+}
+summable!(WithoutLeads {
+    test_drives,
+    quotes
+});
+
+impl WithoutLeads {
+    /// No test drive and no quote without leads.
+    pub fn is_empty(&self) -> bool {
+        self.test_drives == 0 && self.quotes == 0
+    }
+}
+
 /// Marketing money spent by the dealer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -161,6 +183,12 @@ pub struct DealerFacts {
     pub marketing_spend: MarketingSpend,
     /// Sales consultants employed (headcount, for productivity per consultant).
     pub sales_consultants: u64,
+    /// Test drives and quotes logged in months in which the dealer logged no leads at all (a gap
+    /// in the lead feed, such as a CRM outage). A quarter sums its months' leads, which hides
+    /// such a month, so the quarter carries the gap here; a month with no leads needs nothing
+    /// here (all its test drives and quotes are the gap). Absent when there is none.
+    #[serde(default, skip_serializing_if = "WithoutLeads::is_empty")]
+    pub without_leads: WithoutLeads,
 }
 summable!(DealerFacts {
     leads,
@@ -183,6 +211,7 @@ summable!(DealerFacts {
     csat_score_sum,
     marketing_spend,
     sales_consultants,
+    without_leads,
 });
 
 /// Opportunities of one kind in one period.

@@ -19,7 +19,7 @@ pub mod stack;
 
 pub use attribution::{Attribution, ConversionPath, Touch};
 pub use facts::{
-    Customers, DealStats, DealerFacts, LeadsBySource, MarketingSpend, Pipeline, Sales,
+    Customers, DealStats, DealerFacts, LeadsBySource, MarketingSpend, Pipeline, Sales, WithoutLeads,
 };
 pub use hierarchy::{
     Actor, ActorKind, Channel, Credit, CreditRole, Dealer, DealerGroup, Locale, Region, SizeBand,

@@ -127,6 +127,8 @@ fn facts(p: &DealerProfile, m: &Month, rng: &mut Rng) -> (DealerFacts, FactCents
             coop: money(coop),
         },
         sales_consultants: p.consultants,
+        // A month is written as logged; its gap in the lead feed is its having no leads.
+        without_leads: Default::default(),
     };
     let amounts = FactCents {
         marketing: spend,

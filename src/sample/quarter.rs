@@ -9,6 +9,8 @@
 //!   in 12 months and sales consultants (from the last month the dealer reported, for a dealer
 //!   that closed during the quarter), the stack's seats, active users and dealers adopted, the
 //!   maturity assessments, targets, cost to serve and cost per hour, the hierarchy's names.
+//! - **A month's gap in the lead feed is carried**: the test drives and quotes of a month in which
+//!   a dealer logged no leads go into the quarter's `facts.without_leads` (summed leads hide it).
 //! - **Annual tool costs stay annual**: a tool's cost is its annual run rate in every period.
 //!
 //! Lists are matched by key (actor and role, journey id, stage name, handoff, path touches, value
@@ -18,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Attribution, Credit, Dealer, DriverOutcome, Handoff, Journey, PeriodId, PeriodInfo, PnlInputs,
-    Snapshot, Stage,
+    Snapshot, Stage, WithoutLeads,
 };
 
 /// Adds `part` into the entry of `list` that is `same` as it, or appends it. Compares by
@@ -40,12 +42,33 @@ fn add_credit(total: &mut Credit, part: &Credit) {
     total.revenue += part.revenue;
 }
 
+/// The test drives and quotes a month's dealer logged without leads, as a quarter carries them.
+fn without_leads(month: &Dealer) -> WithoutLeads {
+    crate::metrics::LeadGap::of(&month.facts).map_or_else(WithoutLeads::default, |gap| {
+        WithoutLeads {
+            test_drives: gap.test_drives,
+            quotes: gap.quotes,
+        }
+    })
+}
+
+/// A dealer's first month in the quarter: its figures, with its gap in the lead feed carried.
+fn first_month(month: &Dealer) -> Dealer {
+    let mut dealer = month.clone();
+    dealer.facts.without_leads = without_leads(month);
+    dealer
+}
+
 fn add_dealer(total: &mut Dealer, part: &Dealer) {
     // Stocks come from the later month: keep them aside, sum everything, put them back.
     let consultants = part.facts.sales_consultants;
     let owners = part.customers.active_owners;
     let serviced = part.customers.owners_serviced_12m;
+    // A month without leads is hidden once the months' leads are summed: carry its test
+    // drives and quotes as the quarter's gap in the lead feed.
+    let without_leads = total.facts.without_leads.clone() + without_leads(part);
     total.facts += &part.facts;
+    total.facts.without_leads = without_leads;
     total.pipeline += &part.pipeline;
     total.customers += &part.customers;
     total.facts.sales_consultants = consultants;
@@ -142,7 +165,7 @@ pub fn roll_up(quarter: PeriodId, months: &[&Snapshot]) -> Option<Snapshot> {
             match dealers.get_mut(dealer.id.as_str()) {
                 Some(total) => add_dealer(total, dealer),
                 None => {
-                    dealers.insert(dealer.id.as_str(), dealer.clone());
+                    dealers.insert(dealer.id.as_str(), first_month(dealer));
                 }
             }
         }

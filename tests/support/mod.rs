@@ -86,6 +86,7 @@ fn parts(c: &[u64], m: &[Money]) -> (DealerFacts, Pipeline, Customers) {
             coop: m[2],
         },
         sales_consultants: c[22] % 200,
+        without_leads: Default::default(),
     };
     let pipeline = Pipeline {
         partner_sourced: deal_stats(&c[23..27], &m[3..5]),

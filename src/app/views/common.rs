@@ -111,13 +111,18 @@ pub fn data_quality(ctx: &super::Context<'_>) -> Option<Block> {
         .filter(|d| d.rollup.lead_gap.dealers > 0)
         .map(|d| {
             let gap = &d.rollup.lead_gap;
+            let drives = format_with(Unit::Count, Some(gap.test_drives.into()), "", Style::FULL);
+            let quotes = format_with(Unit::Count, Some(gap.quotes.into()), "", Style::FULL);
+            let what = if crate::metrics::LeadGap::no_leads_at_all(&d.rollup.facts) {
+                format!("no leads logged but {drives} test drives and {quotes} quotes")
+            } else {
+                // A quarter: the gap was one of its months.
+                format!("{drives} test drives and {quotes} quotes logged in months with no leads")
+            };
             format!(
-                "{} ({}): no leads logged but {} test drives and {} quotes, a gap in the lead \
-                 feed; they are kept out of test-drive and quote rates here and above.",
-                d.name,
-                d.id,
-                format_with(Unit::Count, Some(gap.test_drives.into()), "", Style::FULL),
-                format_with(Unit::Count, Some(gap.quotes.into()), "", Style::FULL),
+                "{} ({}): {what}, a gap in the lead feed; they are kept out of test-drive and \
+                 quote rates here and above.",
+                d.name, d.id,
             )
         })
         .collect();

@@ -12,13 +12,22 @@ pub(super) fn check(c: &mut Checker, d: &Dealer) {
                 .to_owned(),
         );
     }
-    if crate::metrics::LeadGap::of(&d.facts).is_some() {
-        let message = format!(
-            "no leads logged but {} test drives and {} quotes: a gap in the lead feed (CRM \
-             outage?); they are kept out of lead-based rates",
-            d.facts.test_drives, d.facts.quotes
-        );
-        c.within("facts", |c| c.warn("leads", message));
+    if let Some(gap) = crate::metrics::LeadGap::of(&d.facts) {
+        if crate::metrics::LeadGap::no_leads_at_all(&d.facts) {
+            let message = format!(
+                "no leads logged but {} test drives and {} quotes: a gap in the lead feed (CRM \
+                 outage?); they are kept out of lead-based rates",
+                d.facts.test_drives, d.facts.quotes
+            );
+            c.within("facts", |c| c.warn("leads", message));
+        } else {
+            let message = format!(
+                "{} test drives and {} quotes logged in months with no leads logged: a gap in \
+                 the lead feed (CRM outage?); they are kept out of lead-based rates",
+                gap.test_drives, gap.quotes
+            );
+            c.within("facts", |c| c.warn("without_leads", message));
+        }
     }
     c.within("facts", |c| facts(c, &d.facts));
     c.within("pipeline", |c| {
@@ -93,6 +102,18 @@ fn facts(c: &mut Checker, f: &DealerFacts) {
     for (field, value) in counts {
         c.count(field, value);
     }
+    c.within("without_leads", |c| {
+        let w = &f.without_leads;
+        c.count("test_drives", w.test_drives);
+        c.count("quotes", w.quotes);
+        c.at_most(
+            "test_drives",
+            w.test_drives,
+            "facts.test_drives",
+            f.test_drives,
+        );
+        c.at_most("quotes", w.quotes, "facts.quotes", f.quotes);
+    });
     c.within("sales", |c| {
         c.count("new", f.sales.new);
         c.count("used", f.sales.used);
