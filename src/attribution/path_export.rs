@@ -55,6 +55,7 @@ pub fn read_path_export(input: impl Read) -> Result<PathSet, ReadError> {
         .flexible(true)
         .from_reader(input);
     let mut builder = PathSetBuilder::new();
+    let mut sums = Sums::default();
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut seen_header = false;
@@ -84,7 +85,7 @@ pub fn read_path_export(input: impl Read) -> Result<PathSet, ReadError> {
             }
             continue;
         }
-        if let Err(reason) = add_row(&mut builder, &record, line) {
+        if let Err(reason) = add_row(&mut builder, &mut sums, &record, line) {
             errors.push(RowError { line, reason });
         }
     }
@@ -137,8 +138,42 @@ fn check_header(record: &csv::StringRecord) -> Result<(), String> {
     }
 }
 
+/// The columns added up over the rows accepted so far. The set's totals and every merge of
+/// identical paths are sums of some of these rows, so a file whose running sums fit cannot
+/// overflow later; one that does not is refused at the row that passes the limit.
+#[derive(Default)]
+struct Sums {
+    conversions: u64,
+    value: Decimal,
+    nulls: u64,
+}
+
+impl Sums {
+    /// The sums with one more row, or the column that passes its type's limit.
+    fn with(&self, conversions: u64, value: Decimal, nulls: u64) -> Result<Sums, String> {
+        let beyond = |column: &str, limit: &dyn std::fmt::Display| {
+            format!("{column}: the rows up to here add up to more than {limit}")
+        };
+        Ok(Sums {
+            conversions: self
+                .conversions
+                .checked_add(conversions)
+                .ok_or_else(|| beyond(HEADER[1], &u64::MAX))?,
+            value: self
+                .value
+                .checked_add(value)
+                .ok_or_else(|| beyond(HEADER[2], &Decimal::MAX))?,
+            nulls: self
+                .nulls
+                .checked_add(nulls)
+                .ok_or_else(|| beyond(HEADER[3], &u64::MAX))?,
+        })
+    }
+}
+
 fn add_row(
     builder: &mut PathSetBuilder,
+    sums: &mut Sums,
     record: &csv::StringRecord,
     line: u64,
 ) -> Result<(), String> {
@@ -158,6 +193,7 @@ fn add_row(
     let value = amount(HEADER[2], record[2].trim())?;
     let nulls = whole(HEADER[3], record[3].trim())?;
     let origin = usize::try_from(line).unwrap_or(usize::MAX);
+    let summed = sums.with(conversions, value, nulls)?;
     builder
         .push(
             path.split('>').map(|c| (c, None)),
@@ -166,7 +202,9 @@ fn add_row(
             nulls,
             origin,
         )
-        .map_err(|problem| problem.to_string())
+        .map_err(|problem| problem.to_string())?;
+    *sums = summed;
+    Ok(())
 }
 
 fn amount(column: &str, text: &str) -> Result<Decimal, String> {
@@ -238,6 +276,29 @@ mod tests {
                 "line 6: touch 2 has an empty channel name",
                 "line 7: total_conversions 1.5 is not a whole number",
                 "line 8: conversion value 2 without any conversion",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sum_beyond_its_type_is_reported_at_the_row_that_passes_it() {
+        let max = u64::MAX;
+        let found = errors(&format!(
+            "path;total_conversions;total_conversion_value;total_null\n\
+             A > B;1;100;{max}\n\
+             B;1;50;0\n\
+             A > C;0;0;1\n\
+             C;{max};1;0\n\
+             D;1;79228162514264337593543950335;0\n"
+        ));
+        assert_eq!(
+            found,
+            [
+                format!("line 4: total_null: the rows up to here add up to more than {max}"),
+                format!("line 5: total_conversions: the rows up to here add up to more than {max}"),
+                "line 6: total_conversion_value: the rows up to here add up to more than \
+                 79228162514264337593543950335"
+                    .to_owned(),
             ]
         );
     }
