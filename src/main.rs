@@ -36,6 +36,8 @@ enum Command {
     Sample(cli::sample::Args),
     /// Print the JSON Schema of the snapshot format.
     Schema(cli::schema::Args),
+    /// Build snapshots from the systems' raw exports, in SQL (runs the `ebr-build` engine).
+    Build(cli::build::Args),
     /// Credit per channel from a path export (`path;total_conversions;total_conversion_value;total_null`).
     Attribution(cli::attribution::Args),
     /// Print where the config file is and every setting in force, with what set it.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Some(Command::Config(args)) => cli::config::run(args),
         Some(Command::Completions(args)) => cli::completions::run(args, Cli::command()),
         Some(Command::Man(args)) => cli::man::run(args, Cli::command()),
+        Some(Command::Build(args)) => cli::build::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -10,6 +10,7 @@ macro_rules! say {
 }
 
 pub mod attribution;
+pub mod build;
 pub mod check;
 pub mod completions;
 pub mod config;

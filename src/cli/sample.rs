@@ -1,6 +1,7 @@
 //! `ebr sample`: write a deterministic sample ecosystem, the bundled one by default.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ebr::model::PeriodId;
@@ -30,6 +31,9 @@ pub struct Args {
     /// the same snapshots.
     #[arg(long, conflicts_with = "format")]
     raw: bool,
+    /// With --raw: Parquet files instead of CSV, converted by the SQL engine (`ebr-build`).
+    #[arg(long, requires = "raw")]
+    parquet: bool,
     /// Folder to write into (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -47,6 +51,9 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
     if let Some(problem) = spec.problem() {
         say!("ebr sample: {problem}");
         return Ok(ExitCode::from(super::USAGE));
+    }
+    if args.raw && args.parquet {
+        return raw_parquet(&spec, &args.out);
     }
     if args.raw {
         let files = sample::raw::write_raw(&spec, &args.out)?;
@@ -71,4 +78,26 @@ pub fn run(args: Args) -> color_eyre::Result<ExitCode> {
         spec.dealers
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The raw exports as Parquet: written as CSV to a folder beside `out`, converted by the engine
+/// (which alone links a Parquet writer, so the dashboard stays light), then the CSV removed.
+fn raw_parquet(spec: &SampleSpec, out: &Path) -> color_eyre::Result<ExitCode> {
+    let mut staging = out.as_os_str().to_owned();
+    staging.push(".csv-staging");
+    let staging = PathBuf::from(staging);
+    if staging.exists() {
+        say!("ebr sample: {} exists; remove it first", staging.display());
+        return Ok(ExitCode::from(super::USAGE));
+    }
+    sample::raw::write_raw(spec, &staging)?;
+    let args = [
+        OsString::from("parquet"),
+        staging.clone().into_os_string(),
+        OsString::from("--out"),
+        out.as_os_str().to_owned(),
+    ];
+    let converted = super::build::engine(args);
+    std::fs::remove_dir_all(&staging)?;
+    converted
 }

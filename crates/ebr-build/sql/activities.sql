@@ -1,0 +1,8 @@
+-- Test drives and written quotes in the period, per dealer.
+SELECT
+  dealer_id,
+  SUM(CASE WHEN kind = 'test_drive' THEN 1 ELSE 0 END) AS test_drives,
+  SUM(CASE WHEN kind = 'quote' THEN 1 ELSE 0 END) AS quotes
+FROM crm_activities
+WHERE CAST(occurred_at AS DATE) BETWEEN :period_start AND :period_end
+GROUP BY dealer_id

@@ -1,0 +1,8 @@
+-- Finance offers made in the period, per dealer, and how many of them were accepted.
+SELECT
+  dealer_id,
+  COUNT(*) AS offers_made,
+  SUM(CASE WHEN accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS offers_accepted
+FROM finance_offers
+WHERE CAST(made_at AS DATE) BETWEEN :period_start AND :period_end
+GROUP BY dealer_id

@@ -1,0 +1,201 @@
+//! `ebr build`: the raw exports of the systems of record (CRM, DMS, marketing automation and ad
+//! platforms, PRM, finance) to ebr snapshots, in SQL.
+//!
+//! | module       | what it holds                                                              |
+//! |--------------|----------------------------------------------------------------------------|
+//! | [`tables`]   | the raw exports: file names, columns, types (`docs/raw-exports.md`)         |
+//! | [`check`]    | every row parsed and checked before the SQL; rejections with file and line  |
+//! | [`review`]   | `review.toml`: what people write (ecosystem, targets, commentary, maturity) |
+//! | [`engine`]   | DataFusion in process, or a Ballista cluster: the same SQL on either       |
+//! | [`queries`]  | the SQL files in `sql/`, one per part of the snapshot                      |
+//! | [`frame`]    | query results read back as typed values                                    |
+//! | [`assemble`] | query results to a `Snapshot`                                              |
+//! | [`output`]   | atomic writes that never replace a file unless asked                       |
+//! | [`parquet`]  | CSV exports to Parquet through the engine                                  |
+//!
+//! This crate depends on `ebr` (the model and its validation); `ebr` never depends on it, so
+//! the dashboard's build never compiles the engine.
+
+pub mod assemble;
+pub mod check;
+pub mod engine;
+pub mod frame;
+pub mod output;
+pub mod parquet;
+pub mod queries;
+pub mod review;
+pub mod tables;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ebr::load::{Format, parse_str};
+use ebr::model::{PeriodId, Snapshot};
+
+pub use engine::Engine;
+
+/// What to build.
+#[derive(Clone, Debug)]
+pub struct BuildSpec {
+    /// The folder of raw exports and `review.toml`.
+    pub raw: PathBuf,
+    /// The periods to build, one snapshot each.
+    pub periods: Vec<PeriodId>,
+    /// Where the engine runs.
+    pub engine: Engine,
+    /// The snapshots' `generated_at`.
+    pub generated_at: DateTime<Utc>,
+    /// Rejected rows tolerated before the build fails (they are reported and left out).
+    pub max_rejected: u64,
+}
+
+/// What a build made and read.
+#[derive(Debug)]
+pub struct Outcome {
+    /// One snapshot per period, in the order asked.
+    pub built: Vec<Built>,
+    /// Rows read, used, rejected and outside the periods, per file, and the rejections.
+    pub checked: check::Checked,
+}
+
+/// One built period.
+#[derive(Clone, Debug)]
+pub struct Built {
+    /// The snapshot, validated as `ebr check` validates a file.
+    pub snapshot: Snapshot,
+    /// The snapshot as JSON, as written.
+    pub json: String,
+    /// Warnings the validation gave (the snapshot is still valid).
+    pub warnings: Vec<String>,
+    /// Time spent on the period's queries.
+    pub elapsed: Duration,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The raw folder is incomplete.
+    #[error(transparent)]
+    Folder(#[from] tables::FolderError),
+    /// A raw file cannot be read at all.
+    #[error(transparent)]
+    Check(#[from] check::CheckError),
+    /// More rows were rejected than `--max-rejected` allows.
+    #[error("{rejected} row(s) rejected, more than --max-rejected {max} allows:\n{listed}")]
+    Rejected {
+        rejected: u64,
+        max: u64,
+        listed: String,
+    },
+    /// The scratch folder for cleaned copies could not be made.
+    #[error("scratch folder: {0}")]
+    Scratch(std::io::Error),
+    /// The review file is missing or invalid.
+    #[error(transparent)]
+    Review(#[from] review::ReviewError),
+    /// The engine could not start or register the files.
+    #[error("engine {engine}: {source}")]
+    Engine {
+        engine: String,
+        #[source]
+        source: datafusion::error::DataFusionError,
+    },
+    /// A period could not be assembled.
+    #[error("{period}: {source}")]
+    Assemble {
+        period: PeriodId,
+        #[source]
+        source: assemble::AssembleError,
+    },
+    /// The assembled snapshot fails the same validation as `ebr check`.
+    #[error("{period}: the built snapshot is not valid:\n{problems}")]
+    Invalid { period: PeriodId, problems: String },
+}
+
+/// Builds every period of `spec`, calling `progress` after each one.
+pub async fn build(
+    spec: &BuildSpec,
+    mut progress: impl FnMut(PeriodId),
+) -> Result<Outcome, BuildError> {
+    let mut found = tables::find(&spec.raw)?;
+    let review = review::Review::load(&spec.raw.join(review::FILE_NAME))?;
+    let scratch = tempfile::tempdir().map_err(BuildError::Scratch)?;
+    let checked = check::check(&found, &spec.periods, scratch.path(), |rejected| {
+        rejected <= spec.max_rejected
+    })?;
+    let rejected: u64 = checked.counts.iter().map(|(_, c)| c.rejected).sum();
+    if rejected > spec.max_rejected {
+        return Err(BuildError::Rejected {
+            rejected,
+            max: spec.max_rejected,
+            listed: checked
+                .rejections
+                .iter()
+                .map(|r| format!("  {r}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+    }
+    for file in &mut found {
+        if let Some(copy) = checked.cleaned.get(file.table.name) {
+            file.path.clone_from(copy);
+        }
+    }
+    let engine_error = |source| BuildError::Engine {
+        engine: spec.engine.to_string(),
+        source,
+    };
+    let ctx = spec.engine.session().await.map_err(engine_error)?;
+    tables::register(&ctx, &found).await.map_err(engine_error)?;
+    let mut built = Vec::with_capacity(spec.periods.len());
+    for &period in &spec.periods {
+        let started = Instant::now();
+        let snapshot = assemble::snapshot(&ctx, &review, period, spec.generated_at)
+            .await
+            .map_err(|source| BuildError::Assemble { period, source })?;
+        let (json, warnings) = validate(&snapshot, period)?;
+        built.push(Built {
+            snapshot,
+            json,
+            warnings,
+            elapsed: started.elapsed(),
+        });
+        progress(period);
+    }
+    Ok(Outcome { built, checked })
+}
+
+/// Runs the snapshot through the loader that `ebr check` and the dashboard use, on its JSON text.
+fn validate(snapshot: &Snapshot, period: PeriodId) -> Result<(String, Vec<String>), BuildError> {
+    let name = snapshot_file_name(period);
+    let json = serde_json::to_string_pretty(snapshot).map_err(|e| BuildError::Invalid {
+        period,
+        problems: e.to_string(),
+    })?;
+    match parse_str(&json, Format::Json, &name) {
+        Ok(loaded) => {
+            let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
+            Ok((json, warnings))
+        }
+        Err(report) => Err(BuildError::Invalid {
+            period,
+            problems: report
+                .diagnostics
+                .iter()
+                .map(|d| format!("  {d}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }),
+    }
+}
+
+/// The file a period's snapshot is written to: `2026-10.json`.
+pub fn snapshot_file_name(period: PeriodId) -> String {
+    format!("{period}.json")
+}
+
+/// Where `period`'s snapshot goes in `out`.
+pub fn snapshot_path(out: &Path, period: PeriodId) -> PathBuf {
+    out.join(snapshot_file_name(period))
+}
