@@ -86,7 +86,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("ebr build: {message}");
+            // Messages quote file names and values from the data: nothing raw reaches the terminal.
+            eprintln!("ebr build: {}", ebr::export::printable_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -98,7 +99,7 @@ async fn run(args: &Args) -> Result<(), String> {
         for &period in &args.periods {
             let path = snapshot_path(&args.out, period);
             if path.exists() {
-                return Err(output::WriteError::Exists(path).to_string());
+                return Err(output::SaveError::Exists(path).to_string());
             }
         }
     }
@@ -167,17 +168,17 @@ async fn run(args: &Args) -> Result<(), String> {
         Some(path) => output::write_atomically(path, &report, true).map_err(|e| e.to_string()),
         None if args.quiet => Ok(()),
         None => std::io::stdout()
-            .write_all(report.as_bytes())
+            .write_all(ebr::export::printable_lines(&report).as_bytes())
             .map_err(|e| e.to_string()),
     }
 }
 
 fn progress_bar(quiet: bool, periods: usize) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(periods as u64), ProgressDrawTarget::hidden());
-    if !quiet {
-        if let Ok(style) = ProgressStyle::with_template("{elapsed:>4} {bar:30} {pos}/{len} {msg}") {
-            bar.set_style(style);
-        }
+    if !quiet
+        && let Ok(style) = ProgressStyle::with_template("{elapsed:>4} {bar:30} {pos}/{len} {msg}")
+    {
+        bar.set_style(style);
     }
     bar
 }

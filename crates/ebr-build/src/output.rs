@@ -1,52 +1,23 @@
-//! Writing snapshots: one JSON file per period, never over an existing file unless asked,
-//! written to a temporary file in the same folder and renamed into place, so a reader (or a
-//! dashboard watching the folder) never sees half a snapshot.
+//! Writing snapshots: one JSON file per period, through the dashboard's own atomic writer
+//! (`ebr::export::file::save`: a temporary file in the same folder moved into place, never over
+//! an existing file unless asked), so a reader (or a dashboard watching the folder) never sees
+//! half a snapshot. This module only adds making the output folder.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// Why a snapshot was not written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    /// The file exists and `--force` was not given.
-    #[error("{0}: exists (use --force to replace it)")]
-    Exists(PathBuf),
-    /// The file system refused.
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
+pub use ebr::export::file::SaveError;
 
-/// Writes `text` to `path` atomically; refuses an existing file unless `force`.
-pub fn write_atomically(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
-    if !force && path.exists() {
-        return Err(WriteError::Exists(path.to_owned()));
+/// Writes `text` to `path` atomically, making its folder first; refuses an existing file
+/// unless `force`.
+pub fn write_atomically(path: &Path, text: &str, force: bool) -> Result<(), SaveError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|source| SaveError::Io {
+            path: folder.to_path_buf(),
+            source,
+        })?;
     }
-    let io = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map_or_else(Default::default, |n| n.to_string_lossy());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        // Nothing half-written stays behind; the original error is the one worth reporting.
-        let _ = fs::remove_file(&temp);
-    }
-    written.map_err(io)
+    ebr::export::file::save(path, text.as_bytes(), force)
 }
 
 #[cfg(test)]
@@ -54,16 +25,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_to_replace_without_force_and_replaces_with_it() {
+    fn makes_the_folder_refuses_to_replace_without_force_and_replaces_with_it() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("2026-10.json");
+        let out = dir.path().join("snapshots");
+        let path = out.join("2026-10.json");
         write_atomically(&path, "first", false).unwrap();
         let refused = write_atomically(&path, "second", false);
-        assert!(matches!(refused, Err(WriteError::Exists(_))), "{refused:?}");
+        assert!(matches!(refused, Err(SaveError::Exists(_))), "{refused:?}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "first");
         write_atomically(&path, "second", true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "second");
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let names: Vec<_> = fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();

@@ -58,7 +58,9 @@ pub struct PeriodNote {
     pub text: String,
 }
 
-/// One `[[maturity]]` entry.
+/// One `[[maturity]]` entry: a snapshot's `MaturityAssessment` with its period. Written out
+/// rather than `#[serde(flatten)]`ed, because flatten turns off `deny_unknown_fields`, and a
+/// misspelt field in a file people write by hand must be an error, not silently dropped.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodAssessment {

@@ -214,7 +214,7 @@ fn the_command_fails_with_exit_1_writes_nothing_and_never_replaces_a_snapshot() 
 
     let again = build(&[]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("exists (use --force"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists (add --force"));
     assert_eq!(fs::read(&written).expect("kept"), original, "not replaced");
 
     append(
@@ -239,5 +239,91 @@ fn the_command_fails_with_exit_1_writes_nothing_and_never_replaces_a_snapshot() 
         names.len(),
         1,
         "only snapshots in the output folder: {names:?}"
+    );
+}
+
+/// The exports of `csv` converted to Parquet by `ebr-build parquet`.
+fn to_parquet(csv: &Path) -> tempfile::TempDir {
+    let parquet = tempfile::tempdir().expect("temp");
+    tokio::runtime::Runtime::new()
+        .expect("a runtime")
+        .block_on(ebr_build::parquet::convert(csv, parquet.path()))
+        .expect("converted");
+    parquet
+}
+
+#[test]
+fn parquet_rows_meet_the_csv_rules_and_are_named_by_row_group_and_row() {
+    let clean = tempfile::tempdir().expect("temp");
+    sample::raw::write_raw(&spec(), clean.path()).expect("raw written");
+    let dirty = tempfile::tempdir().expect("temp");
+    sample::raw::write_raw(&spec(), dirty.path()).expect("raw written");
+    let text = fs::read_to_string(dirty.path().join("crm_leads.csv")).expect("leads");
+    let first_lead = text.lines().nth(1).expect("a lead").to_owned();
+    let id = first_lead.split(',').next().expect("an id").to_owned();
+    // Parquet counts rows from 0 and has no header: the appended rows follow the existing ones.
+    let existing = text.lines().count() - 1;
+    append(
+        dirty.path(),
+        "crm_leads.csv",
+        &[
+            &first_lead,
+            "bad-2,no-such-dealer,oem,,2026-10-03T09:00:00,,2026-10-03T10:00:00",
+        ],
+    );
+    let clean = to_parquet(clean.path());
+    let dirty = to_parquet(dirty.path());
+
+    let Err(BuildError::Rejected {
+        rejected, listed, ..
+    }) = run(dirty.path(), 0)
+    else {
+        panic!("rejected Parquet rows must fail the build");
+    };
+    assert_eq!(rejected, 2, "{listed}");
+    let leads = dirty.path().join("crm_leads.parquet");
+    for expected in [
+        format!(
+            "{}: row group 0, row {existing}: lead_id: duplicate id `{id}`",
+            leads.display()
+        ),
+        format!(
+            "{}: row group 0, row {}: dealer_id: `no-such-dealer` is not in dealers",
+            leads.display(),
+            existing + 1
+        ),
+    ] {
+        assert!(
+            listed.contains(&expected),
+            "missing `{expected}` in:\n{listed}"
+        );
+    }
+
+    let tolerated = run(dirty.path(), 2).expect("two rejections are tolerated");
+    let reference = run(clean.path(), 0).expect("the clean folder builds");
+    assert_eq!(
+        tolerated.built[0].snapshot, reference.built[0].snapshot,
+        "rejected Parquet rows left out"
+    );
+    let leads_counts = |o: &ebr_build::Outcome| {
+        o.checked
+            .counts
+            .iter()
+            .find(|(n, _)| *n == "crm_leads")
+            .expect("counted")
+            .1
+            .clone()
+    };
+    let (dirty_counts, clean_counts) = (leads_counts(&tolerated), leads_counts(&reference));
+    assert_eq!(
+        clean_counts.read as usize, existing,
+        "every Parquet row is read"
+    );
+    assert_eq!(dirty_counts.read, clean_counts.read + 2);
+    assert_eq!(dirty_counts.rejected, 2);
+    assert_eq!(dirty_counts.used, clean_counts.used);
+    assert!(
+        clean_counts.outside > 0,
+        "September's leads are outside October"
     );
 }
