@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use datafusion::prelude::SessionContext;
 use ebr::model::{
     Actor, ActorId, Attribution, Channel, ConversionPath, CostToServe, Credit, DealStats, Dealer,
-    DealerFacts, DealerGroup, DriverOutcome, Handoff, Journey, PeriodId, PnlInputs, Productivity,
-    Region, Snapshot, Source, Stage, Tool, ToolCost, Touch,
+    DealerFacts, DealerGroup, DriverOutcome, Granularity, Handoff, Journey, PeriodId, PnlInputs,
+    Productivity, Region, Snapshot, Source, Stage, Tool, ToolCost, Touch,
 };
 use serde::de::DeserializeOwned;
 
@@ -270,6 +270,20 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
             Ok(())
         },
     )?;
+    if period.granularity() == Granularity::Quarter {
+        let frame = run(ctx, queries::WITHOUT_LEADS, period).await?;
+        per_dealer(
+            d,
+            &frame,
+            queries::WITHOUT_LEADS.name,
+            period,
+            |dealer, row| {
+                dealer.facts.without_leads.test_drives = row.count("test_drives")?;
+                dealer.facts.without_leads.quotes = row.count("quotes")?;
+                Ok(())
+            },
+        )?;
+    }
     let frame = run(ctx, queries::OFFERS, period).await?;
     per_dealer(d, &frame, queries::OFFERS.name, period, |dealer, row| {
         dealer.facts.offers_made = row.count("offers_made")?;

@@ -37,6 +37,7 @@ queries! {
     SOURCES => "sources.sql",
     LEADS => "leads.sql",
     ACTIVITIES => "activities.sql",
+    WITHOUT_LEADS => "without_leads.sql",
     OFFERS => "offers.sql",
     DEALS => "deals.sql",
     REPAIR_ORDERS => "repair_orders.sql",
