@@ -6,7 +6,7 @@
 use std::process::{Command, Output};
 
 /// Every subcommand a user can type, as the README lists them.
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 14] = [
     "view",
     "present",
     "handout",
@@ -16,6 +16,7 @@ const SUBCOMMANDS: [&str; 13] = [
     "check",
     "sample",
     "schema",
+    "build",
     "attribution",
     "config",
     "completions",
