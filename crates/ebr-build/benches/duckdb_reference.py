@@ -39,7 +39,15 @@ def main():
             source = (f"read_csv('{path}', header = true, columns = {{{columns}}}, "
                       "timestampformat = '%Y-%m-%dT%H:%M:%S', dateformat = '%Y-%m-%d')")
         else:
-            source = f"read_parquet('{path}')"
+            # arrow-rs stores second-precision timestamps as plain INT64 (seconds since the
+            # epoch, the Arrow type kept in the file's metadata, which DuckDB does not read).
+            kinds = dict(con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()[i][:2]
+                         for i in range(len(table["columns"])))
+            columns = ", ".join(
+                f"make_timestamp({c['name']} * 1000000) AS {c['name']}"
+                if c["type"] == "TIMESTAMP" and kinds.get(c["name"]) == "BIGINT" else c["name"]
+                for c in table["columns"])
+            source = f"(SELECT {columns} FROM read_parquet('{path}'))"
         con.execute(f"CREATE VIEW {table['name']} AS SELECT * FROM {source}")
     start, end = period_bounds(period)
     rows = 0
