@@ -70,9 +70,9 @@ pub fn load(path: &Path, library: &Library) -> Result<Agenda, Vec<Diagnostic>> {
         Ok(_) => {}
         Err(e) => return Err(whole(format!("cannot read the agenda: {e}"))),
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| whole(format!("cannot read the agenda as UTF-8 text: {e}")))?;
-    parse(&text, path, library)
+    let bytes = std::fs::read(path).map_err(|e| whole(format!("cannot read the agenda: {e}")))?;
+    let text = load::utf8_text(&bytes, path, "a TOML agenda").map_err(|d| vec![d])?;
+    parse(text, path, library)
 }
 
 /// Parses and resolves an agenda text; `file` is what diagnostics call it.

@@ -158,3 +158,22 @@ fn a_split_needs_a_compared_period_and_a_filter_needs_rows() {
     assert!(errors[0].contains("items[0].split: the split view needs a compared period"));
     assert!(errors[1].contains("items[0].filter: `zzz` matches no row of the table"));
 }
+
+#[test]
+fn a_file_not_in_utf8_is_refused_at_its_first_bad_byte() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("r.agenda.toml");
+    std::fs::write(&path, b"[[items]]\ntitle = \"Caf\xe9\"\n").expect("written");
+    let problems: Vec<String> = load(&path, library())
+        .expect_err("not UTF-8")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "{}:2:13: error: found byte 0xE9, which is not UTF-8 text: expected a TOML agenda (is this a binary file?)",
+            path.display()
+        )]
+    );
+}

@@ -130,8 +130,8 @@ pub fn location(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
 
 /// Reads and checks the config file at `path`; `Ok(None)` when there is none.
 pub fn read(path: &Path) -> Result<Option<Checked>, Diagnostic> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path).map(Some),
+    match std::fs::read(path) {
+        Ok(bytes) => parse(load::utf8_text(&bytes, path, "a TOML config file")?, path).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Diagnostic {
             severity: Severity::Error,
@@ -268,6 +268,21 @@ mod tests {
         assert_eq!(
             problem("half_life_days = -3.0\n"),
             "c.toml:1:18: error: half_life_days: found -3, expected a positive number of days"
+        );
+    }
+
+    #[test]
+    fn a_file_not_in_utf8_is_refused_at_its_first_bad_byte() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("config.toml");
+        // Latin-1, as an editor set to it saves `é`.
+        std::fs::write(&path, b"ascii = true\nmodel = \"lin\xe9ar\"\n").expect("written");
+        assert_eq!(
+            read(&path).expect_err("not UTF-8").to_string(),
+            format!(
+                "{}:2:13: error: found byte 0xE9, which is not UTF-8 text: expected a TOML config file (is this a binary file?)",
+                path.display()
+            )
         );
     }
 

@@ -98,8 +98,11 @@ impl Rehearsal {
 
     /// Reads the rehearsal at `path`; `None` when there is none.
     pub fn read(path: &Path) -> Result<Option<Rehearsal>, Diagnostic> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => load::from_toml(&text, path).map(Some),
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = load::utf8_text(&bytes, path, "a TOML rehearsal file")?;
+                load::from_toml(text, path).map(Some)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Diagnostic {
                 severity: load::Severity::Error,
@@ -143,6 +146,22 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         app.update(Action::GoTab(tab));
         View::of(&app, Provenance::of(&app, Vec::new()))
+    }
+
+    #[test]
+    fn a_file_not_in_utf8_is_refused_at_its_first_bad_byte() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("r.rehearsal.toml");
+        let text =
+            b"agenda = \"r.agenda.toml\"\nrehearsed_at = \"x\"\n\n[[items]]\ntitle = \"Caf\xe9\"\n";
+        std::fs::write(&path, text).expect("written");
+        assert_eq!(
+            Rehearsal::read(&path).expect_err("not UTF-8").to_string(),
+            format!(
+                "{}:5:13: error: found byte 0xE9, which is not UTF-8 text: expected a TOML rehearsal file (is this a binary file?)",
+                path.display()
+            )
+        );
     }
 
     #[test]

@@ -99,26 +99,31 @@ pub fn parse_bytes(
     name: impl AsRef<Path>,
 ) -> Result<Loaded, FileReport> {
     let file = name.as_ref();
-    match std::str::from_utf8(bytes) {
+    match utf8_text(bytes, file, "a TOML or JSON snapshot") {
         Ok(text) => parse_str(text, format, file),
-        Err(e) => {
-            // The valid prefix is text, so the position of the first bad byte is well defined.
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let at = Position::of_offset(valid, valid.len());
-            let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
-            let diagnostic = Diagnostic {
-                position: Some(at),
-                ..Diagnostic::whole_file(
-                    Severity::Error,
-                    file,
-                    format!(
-                        "found byte 0x{bad:02X}, which is not UTF-8 text: expected a TOML or JSON snapshot (is this a binary file?)"
-                    ),
-                )
-            };
-            Err(report(file, vec![diagnostic]))
-        }
+        Err(diagnostic) => Err(report(file, vec![diagnostic])),
     }
+}
+
+/// `bytes` as text, or an error at the line and column of the first byte that is not UTF-8,
+/// saying what the file should hold (`expected`, e.g. "a TOML agenda"). Every file ebr reads
+/// goes through it, so a file saved in Latin-1 is reported at its first accented letter.
+pub fn utf8_text<'b>(bytes: &'b [u8], file: &Path, expected: &str) -> Result<&'b str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        // The valid prefix is text, so the position of the first bad byte is well defined.
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+        Diagnostic {
+            position: Some(Position::of_offset(valid, valid.len())),
+            ..Diagnostic::whole_file(
+                Severity::Error,
+                file,
+                format!(
+                    "found byte 0x{bad:02X}, which is not UTF-8 text: expected {expected} (is this a binary file?)"
+                ),
+            )
+        }
+    })
 }
 
 /// Reads, parses and validates one snapshot file; its format comes from its extension.

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 /// Cases per loader in `cargo test`: the whole fuzz test stays well under 20 s in a debug build
 /// on a busy machine.
-pub const DEFAULT_CASES: usize = 250;
+pub const DEFAULT_CASES: usize = 200;
 
 /// How long one case may take before it counts as a hang. Generous: a case takes milliseconds;
 /// this only has to tell "slow on a busy machine" from "never ends".

@@ -267,9 +267,10 @@ pub fn agenda() -> Target {
 
 pub fn check_agenda(bytes: &[u8]) -> Result<bool, String> {
     let file = Path::new("fuzzed.agenda.toml");
-    // The loader reads the file as UTF-8 text and says so when it is not.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Ok(false);
+    // Its reader refuses text that is not UTF-8 at the first bad byte, as this does.
+    let text = match load::utf8_text(bytes, file, "a TOML agenda") {
+        Ok(text) => text,
+        Err(problem) => return located(&problem, bytes, file).map(|()| false),
     };
     match agenda::parse(text, file, &SAMPLE) {
         Err(problems) if problems.is_empty() => Err("refused without a problem".into()),
@@ -332,9 +333,10 @@ pub fn config() -> Target {
 
 pub fn check_config(bytes: &[u8]) -> Result<bool, String> {
     let file = Path::new("/home/fuzz/.config/ebr/config.toml");
-    // `read` refuses text that is not UTF-8 as a whole-file error naming the file.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Ok(false);
+    // Its reader refuses text that is not UTF-8 at the first bad byte, as this does.
+    let text = match load::utf8_text(bytes, file, "a TOML config file") {
+        Ok(text) => text,
+        Err(problem) => return located(&problem, bytes, file).map(|()| false),
     };
     match ebr::config::file::parse(text, file) {
         Err(problem) => located(&problem, bytes, file).map(|()| false),
@@ -397,8 +399,10 @@ pub fn rehearsal() -> Target {
 
 pub fn check_rehearsal(bytes: &[u8]) -> Result<bool, String> {
     let file = Path::new("fuzzed.rehearsal.toml");
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Ok(false);
+    // Its reader refuses text that is not UTF-8 at the first bad byte, as this does.
+    let text = match load::utf8_text(bytes, file, "a TOML rehearsal file") {
+        Ok(text) => text,
+        Err(problem) => return located(&problem, bytes, file).map(|()| false),
     };
     match load::from_toml::<Rehearsal>(text, file) {
         Err(problem) => located(&problem, bytes, file).map(|()| false),
