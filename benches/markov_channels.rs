@@ -1,20 +1,26 @@
-//! Markov order 1 on a wide path export: 2,000 channels, 100,000 unique paths of 1 to 8
-//! touches (issue 18: under 10 s; one solve per channel took minutes). A bench binary, not
-//! criterion: one run is seconds long.
+//! Markov order 1 on wide path exports: many channels, paths of 1 to 8 touches (issue 18:
+//! 2,000 channels × 100,000 paths under 10 s).
 //!
-//! `cargo bench --bench markov_channels` writes the export to the temporary folder, prints its
-//! path and times the model in-process (median of 3); the whole command is then measured with
-//! `hyperfine 'target/release/ebr attribution FILE --model markov'`.
+//! One criterion group, `markov_order1`, measures the removal effects on a built chain both ways
+//! in the same run, so "before" and "after" are comparable: `one_inversion` (the method in use:
+//! every channel's effect from one inversion of the chain) and `one_solve_per_channel` (the
+//! method before it, kept as `removal_effects_solved`) at 200 and 500 channels × 20,000 paths,
+//! where the old one still ends; then the new one alone at 2,000 channels × 100,000 paths.
+//!
+//! `cargo bench --bench markov_channels -- --warm-up-time 1 --measurement-time 3`; add a filter
+//! such as `'/(200|500)ch'` to leave out the widest export (seconds per iteration, ten samples).
+//! The export of 2,000 channels is also written to the temporary folder, so the whole command can
+//! be timed: `hyperfine 'target/release/ebr attribution FILE --model markov'`.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::time::Instant;
+use std::hint::black_box;
+use std::time::Duration;
 
-use ebr::attribution::models::markov::removal_effects;
-use ebr::attribution::read_path_export;
-
-const CHANNELS: u64 = 2_000;
-const PATHS: usize = 100_000;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ebr::attribution::models::markov::chain::Chain;
+use ebr::attribution::models::markov::{removal_effects_of, removal_effects_solved};
+use ebr::attribution::{PathSet, read_path_export};
 
 /// SplitMix64: the same data on every run.
 fn next(state: &mut u64) -> u64 {
@@ -25,13 +31,14 @@ fn next(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn export() -> String {
+/// A path export of `paths` unique paths over `channels` channels, a third of them converting.
+fn export(channels: u64, paths: usize) -> String {
     let mut state = 18;
-    let mut seen = HashSet::with_capacity(PATHS);
+    let mut seen = HashSet::with_capacity(paths);
     let mut csv = String::from("path;total_conversions;total_conversion_value;total_null\n");
-    while seen.len() < PATHS {
+    while seen.len() < paths {
         let len = 1 + next(&mut state) % 8;
-        let path: Vec<u64> = (0..len).map(|_| next(&mut state) % CHANNELS).collect();
+        let path: Vec<u64> = (0..len).map(|_| next(&mut state) % channels).collect();
         if !seen.insert(path.clone()) {
             continue;
         }
@@ -54,35 +61,41 @@ fn export() -> String {
     csv
 }
 
-fn main() {
-    let file = std::env::temp_dir().join("ebr-bench-2000-channels.csv");
-    if let Err(err) = std::fs::write(&file, export()) {
-        eprintln!("cannot write {}: {err}", file.display());
-        return;
-    }
-    println!("path export: {}", file.display());
-    let paths = match std::fs::File::open(&file)
-        .map_err(|e| e.to_string())
-        .and_then(|f| read_path_export(f).map_err(|e| e.to_string()))
-    {
-        Ok(paths) => paths,
-        Err(err) => {
-            eprintln!("{err}");
-            return;
-        }
-    };
-    let mut times = Vec::new();
-    for _ in 0..3 {
-        let began = Instant::now();
-        let details = removal_effects(&paths, 1);
-        times.push(began.elapsed());
-        if let Ok(d) = details {
-            println!("states {}, transitions {}", d.states, d.transitions);
-        }
-    }
-    times.sort();
-    println!(
-        "markov order 1, {CHANNELS} channels x {PATHS} paths: median {:?}",
-        times[1]
-    );
+fn path_set(csv: &str) -> PathSet {
+    read_path_export(csv.as_bytes()).expect("the generated export is valid")
 }
+
+fn markov_order1(c: &mut Criterion) {
+    let mut group = c.benchmark_group("markov_order1");
+    group.sample_size(10);
+    for (channels, paths) in [(200, 20_000), (500, 20_000), (2_000, 100_000)] {
+        let csv = export(channels, paths);
+        if channels == 2_000 {
+            let file = std::env::temp_dir().join("ebr-bench-2000-channels.csv");
+            match std::fs::write(&file, &csv) {
+                Ok(()) => println!("path export: {}", file.display()),
+                Err(err) => eprintln!("cannot write {}: {err}", file.display()),
+            }
+        }
+        let set = path_set(&csv);
+        let width = set.channels().len();
+        let chain = Chain::build(&set, 1);
+        let id = format!("{channels}ch x {paths}");
+        group.bench_function(BenchmarkId::new("one_inversion", &id), |b| {
+            b.iter(|| removal_effects_of(black_box(&chain), width, 1));
+        });
+        if channels <= 500 {
+            group.bench_function(BenchmarkId::new("one_solve_per_channel", &id), |b| {
+                b.iter(|| removal_effects_solved(black_box(&chain), width, 1));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(10));
+    targets = markov_order1
+}
+criterion_main!(benches);
