@@ -318,3 +318,24 @@ fn a_months_lead_feed_gap_is_flagged_in_its_quarter_and_kept_out_of_rates() {
     assert!(group.contains(&percent(drives - june_drives)), "{group}");
     assert!(!group.contains(&percent(drives)), "{group}");
 }
+
+/// A table whose total row recomputes rates says so in the rule under the total, at 80x24 as on
+/// a wide screen, naming the columns drawn, and in the plain report.
+#[test]
+fn totals_of_rates_say_they_are_recomputed() {
+    for tab in [Tab::Segments, Tab::Journeys, Tab::Pnl] {
+        for (cols, rows) in [(80, 24), (160, 48)] {
+            let text = screen(tab, "", cols, rows, &[]);
+            let rule = text
+                .lines()
+                .find(|l| l.contains("recomputed from summed parts, not added"))
+                .unwrap_or_else(|| panic!("{tab:?} {cols}x{rows}:\n{text}"));
+            assert!(rule.contains("Total: "), "{rule}");
+        }
+    }
+    let text = screen(Tab::Pnl, "", 160, 48, &[]);
+    assert!(
+        text.contains("Total: ROI, Payback, Seats used, $/user recomputed"),
+        "{text}"
+    );
+}

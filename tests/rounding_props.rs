@@ -1,6 +1,7 @@
 //! One rounding rule, as a property: in every table of every tab, at every drill level, in any
 //! period, compared or not, a total row that sums its rows equals the sum of the rows shown when
-//! both are read back from the text on screen, and every money column is written on one scale.
+//! both are read back from the text on screen, every money column is written on one scale, and a
+//! column whose total is recomputed from the summed parts rather than added up says so.
 
 use std::sync::LazyLock;
 
@@ -110,6 +111,54 @@ fn check(table: &Table) -> Result<usize, TestCaseError> {
     Ok(summed)
 }
 
+/// The exact value behind a cell, if it holds a number.
+fn exact(cell: &ebr::app::screen::Cell) -> Option<Decimal> {
+    match cell.sort {
+        ebr::app::screen::SortKey::Num(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Checks one table with a total row: every column whose total is a number but not the sum of
+/// the rows' (a rate, a ratio, a relative change) is declared recomputed, and the table's note
+/// names it, so the screen and the exports say why the total is not the sum. Returns how many
+/// such columns it found.
+fn check_recomputed(table: &Table) -> Result<usize, TestCaseError> {
+    let Some(total) = table.pinned.first() else {
+        return Ok(0);
+    };
+    if !(table.sums || total.id == "total") {
+        return Ok(0);
+    }
+    let declared = table.recomputed_columns();
+    let note = table.total_note().unwrap_or_default();
+    let mut found = 0;
+    for c in 1..table.columns.len() {
+        let Some(total_exact) = total.cells.get(c).and_then(exact) else {
+            continue;
+        };
+        let rows: Option<Vec<Decimal>> = table
+            .rows
+            .iter()
+            .filter(|r| !r.slice && r.cells.get(c).is_some_and(|x| !x.text.is_empty()))
+            .map(|r| exact(&r.cells[c]))
+            .collect();
+        let Some(rows) = rows else { continue };
+        if rows.iter().copied().sum::<Decimal>() == total_exact {
+            continue;
+        }
+        found += 1;
+        let title = &table.columns[c].title;
+        prop_assert!(
+            declared.contains(&c) && note.contains(title.as_str()),
+            "{}: column {title}'s total {total_exact} is not the sum of its rows {rows:?}, \
+             yet the table does not say it is recomputed (note: {note:?})",
+            table.title
+        );
+    }
+    Ok(found)
+}
+
 fn level() -> impl Strategy<Value = Level> {
     prop::sample::select(vec![
         Level::Ecosystem,
@@ -148,6 +197,7 @@ proptest! {
             for block in &app.screen().blocks {
                 if let Block::Table(table) = block {
                     check(table)?;
+                    check_recomputed(table)?;
                 }
             }
         }
@@ -239,4 +289,71 @@ fn segments_figures_match_the_raw_dealers() {
         .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         * Decimal::from(10_000);
     assert_eq!(shown, Some(expected));
+}
+
+/// The exact values of a column over the rows (slices left out, blank cells as nothing).
+fn column_sum(table: &Table, key: &str) -> Decimal {
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c.key == key)
+        .unwrap_or_else(|| panic!("{}: no {key} column", table.title));
+    table
+        .rows
+        .iter()
+        .filter(|r| !r.slice)
+        .filter_map(|r| exact(&r.cells[at]))
+        .sum()
+}
+
+/// A column's exact value in the total row.
+fn total_of(table: &Table, key: &str) -> Option<Decimal> {
+    let at = table.columns.iter().position(|c| c.key == key)?;
+    exact(&table.pinned[0].cells[at])
+}
+
+/// Every table with a total row on Oct 2026's screens says which of its columns are
+/// recomputed rather than added, and the ROIs of the total rows are recomputed from the parts
+/// the same tables show: (value − cost) / cost of the summed rows, not a sum of the rows' ROIs.
+#[test]
+fn ratio_totals_say_so_and_are_recomputed_from_the_parts_shown() {
+    let mut app = App::new(LIBRARY.clone(), Display::default()).expect("sample");
+    app.update(Action::SetCompared(None));
+    let table = |app: &App, title: &str| -> Table {
+        app.screen()
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.title.starts_with(title) => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no table {title}"))
+    };
+    app.update(Action::GoTab(Tab::Segments));
+    let segments = table(&app, "Ecosystem by region");
+    let note = segments
+        .total_note()
+        .expect("a note under the segments total");
+    for title in ["SLA adherence", "Lead-to-sale rate", "EV share of new"] {
+        assert!(note.contains(title), "{note}");
+    }
+    for title in ["Leads", "Vehicles sold", "Accessory revenue"] {
+        assert!(!note.contains(title), "{note}");
+    }
+
+    app.update(Action::GoTab(Tab::Pnl));
+    let tools = table(&app, "Tools");
+    let cost = column_sum(&tools, "cost");
+    let value = column_sum(&tools, "value");
+    assert_eq!(total_of(&tools, "roi"), Some((value - cost) / cost));
+    let note = tools.total_note().expect("a note under the tools' total");
+    assert!(note.contains("ROI") && note.contains("Payback"), "{note}");
+    assert!(!note.contains("Annual cost"), "{note}");
+
+    app.update(Action::GoTab(Tab::Journeys));
+    let journeys = table(&app, "Journeys");
+    let cost = column_sum(&journeys, "cost");
+    let margin = column_sum(&journeys, "gross_margin");
+    assert_eq!(total_of(&journeys, "roi"), Some((margin - cost) / cost));
+    assert!(journeys.total_note().is_some_and(|n| n.contains("ROI")));
 }

@@ -196,6 +196,10 @@ pub struct Column {
     pub first_sort_descending: Option<bool>,
     /// The widest cell of the column (display width), filled by [`Table::new`].
     pub width: usize,
+    /// In a table with a total row ([`Table::recomputing`]): the total of this column is recomputed
+    /// from the summed parts (a rate, a ratio, a relative change), so it is not the sum of the
+    /// rows, and the table says so ([`Table::total_note`]).
+    pub recomputed: bool,
 }
 
 impl Column {
@@ -210,6 +214,7 @@ impl Column {
             priority,
             first_sort_descending,
             width: 0,
+            recomputed: false,
         }
     }
 }
@@ -330,6 +335,18 @@ impl Row {
     }
 }
 
+/// "Total: ROI, Payback recomputed from summed parts, not added": the note of a table whose
+/// total row recomputes the named columns (one wording for the screen and the exports); with
+/// no names, said of its rates and ratios (where the names do not fit).
+pub fn recomputed_note(names: &[&str]) -> String {
+    let what = if names.is_empty() {
+        "rates and ratios".to_owned()
+    } else {
+        names.join(", ")
+    };
+    format!("Total: {what} recomputed from summed parts, not added")
+}
+
 /// A table: columns, reference rows pinned on top, and the rows one can select.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
@@ -392,6 +409,39 @@ impl Table {
     pub fn summing(mut self) -> Table {
         self.sums = true;
         self
+    }
+
+    /// The same table, its first pinned row a total row in which the columns `recomputed` picks
+    /// by key are recomputed from the summed parts (see [`Column::recomputed`]).
+    pub fn recomputing(mut self, recomputed: impl Fn(&str) -> bool) -> Table {
+        for column in &mut self.columns {
+            column.recomputed = recomputed(&column.key);
+        }
+        self
+    }
+
+    /// The recomputed columns of a total row that shows them (see [`Column::recomputed`]): their
+    /// indexes, left to right; none when the table has no total row.
+    pub fn recomputed_columns(&self) -> Vec<usize> {
+        let Some(total) = self.pinned.first() else {
+            return Vec::new();
+        };
+        (0..self.columns.len())
+            .filter(|&i| {
+                self.columns[i].recomputed && total.cells.get(i).is_some_and(|c| !c.text.is_empty())
+            })
+            .collect()
+    }
+
+    /// What the table says under its total row when some of its columns are recomputed
+    /// there: "Total: ROI, Payback recomputed from summed parts, not added".
+    pub fn total_note(&self) -> Option<String> {
+        let names: Vec<&str> = self
+            .recomputed_columns()
+            .into_iter()
+            .map(|i| self.columns[i].title.as_str())
+            .collect();
+        (!names.is_empty()).then(|| recomputed_note(&names))
     }
 
     /// The same table with the summary of its rows matched between two periods.

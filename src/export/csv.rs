@@ -33,7 +33,12 @@ pub fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
                 }
                 section(out, "cards", &records)?;
             }
-            ViewBlock::Table(table) => section(out, &table.title, &table_records(table))?,
+            ViewBlock::Table(table) => {
+                section(out, &table.title, &table_records(table))?;
+                if let Some(note) = &table.note {
+                    writeln!(out, "# note: {}", printable(note))?;
+                }
+            }
             ViewBlock::Text { .. } => {}
             ViewBlock::Waterfall { title, steps, .. } => {
                 let mut records = vec![header(&["step", "text", "from", "to", "flow"])];

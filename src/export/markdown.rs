@@ -132,6 +132,10 @@ fn write_table(table: &TableOut, heading: &str, out: &mut impl Write) -> io::Res
         writeln!(out)?;
         writeln!(out, "Rows matched by id: {}", printable(matched))?;
     }
+    if let Some(note) = &table.note {
+        writeln!(out)?;
+        writeln!(out, "{}.", printable(note))?;
+    }
     Ok(())
 }
 

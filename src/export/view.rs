@@ -106,6 +106,10 @@ pub struct TableOut {
     /// When rows of two periods were matched by id: how many matched, were added, removed,
     /// renamed.
     pub matched: Option<String>,
+    /// When the total row recomputes some columns from the summed parts (rates, ratios) rather
+    /// than adding their rows: which ones, e.g. `Total: ROI recomputed from summed parts, not
+    /// added`.
+    pub note: Option<String>,
 }
 
 /// A column.
@@ -307,6 +311,7 @@ fn table_out(table: &Table, order: &[usize], ascii: bool, currency: &str) -> Tab
         rows,
         empty: table.empty.clone(),
         matched: table.matched.map(|m| m.to_string()),
+        note: table.total_note(),
     }
 }
 

@@ -93,6 +93,12 @@ fn acquisition_cost(rollup: &Rollup) -> Ratio {
 }
 
 impl Metric {
+    /// Whether the metric of a set of dealers is the sum of theirs (a count or an amount);
+    /// otherwise it is recomputed from the summed parts (a rate, a ratio, a derived value).
+    pub fn adds(self) -> bool {
+        matches!(self.formula(&Rollup::default()), Formula::Amount(_))
+    }
+
     /// How this metric comes out of `rollup`: an amount, a ratio of parts, or a derived value.
     pub fn formula(self, rollup: &Rollup) -> Formula {
         let f = &rollup.facts;

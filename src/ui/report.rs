@@ -93,6 +93,9 @@ fn write_table(table: &Table, out: &mut impl Write) -> io::Result<()> {
     if let Some(m) = table.matched {
         writeln!(out, "Rows matched by id: {m}")?;
     }
+    if let Some(note) = table.total_note() {
+        writeln!(out, "{note}.")?;
+    }
     Ok(())
 }
 

@@ -21,7 +21,7 @@ use super::attribution_bands::band_cells;
 use super::attribution_money::MoneyText;
 use super::common::{
     Measure as Figure, add_match_column, comparing, figure_columns, matched_name, matched_search,
-    pair_with, sides,
+    pair_with, recomputed_figure, sides,
 };
 use super::figures::with_change;
 
@@ -318,7 +318,10 @@ fn table(
     let mut pinned = vec![Row::new("total", "Total", total)];
     let (matched, mut rows): (Vec<_>, Vec<_>) = rows.into_iter().map(|(_, r, m)| (m, r)).unzip();
     add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
-    let mut table = Table::new(title, columns, pinned, rows).with_empty("no channels");
+    // Credits add up; a relative change of the total is the total's own.
+    let mut table = Table::new(title, columns, pinned, rows)
+        .with_empty("no channels")
+        .recomputing(|key| recomputed_figure(key, |_| false));
     if comparing(ctx) {
         table = table.with_matched(summarize(&matched));
     }

@@ -13,7 +13,7 @@ use super::Context;
 pub use super::compare::{
     Measure, add_match_column, card_compare, change_tone, compared_label, comparing, figure_cells,
     figure_columns, format_measure, match_word, matched_name, matched_search, metric_cells,
-    metric_columns, pair_rows, pair_with, sides, status_tone,
+    metric_columns, pair_rows, pair_with, recomputed_figure, recomputed_metric, sides, status_tone,
 };
 pub use super::trend::{metric_spark, spark, spark_of};
 

@@ -136,6 +136,24 @@ pub fn figure_columns(
     ]
 }
 
+/// Whether the total of a column of [`figure_columns`] keyed `key` is recomputed from the
+/// summed parts rather than added up: a relative change always is; a value, its compared value
+/// and its change are when the figure (`recomputed` of the key without its suffix) is.
+pub fn recomputed_figure(key: &str, recomputed: impl Fn(&str) -> bool) -> bool {
+    match key.rsplit_once('.') {
+        Some((_, "rel")) => true,
+        Some((figure, "was" | "delta")) => recomputed(figure),
+        _ => recomputed(key),
+    }
+}
+
+/// [`recomputed_figure`] for columns of catalogue metrics: every metric that does not add up.
+pub fn recomputed_metric(key: &str) -> bool {
+    recomputed_figure(key, |figure| {
+        Metric::from_key(figure).is_some_and(|m| !m.adds())
+    })
+}
+
 /// [`figure_columns`] of a catalogue metric: its label, short label and key.
 pub fn metric_columns(ctx: &Context<'_>, metric: Metric, priority: u8) -> Vec<Column> {
     figure_columns(

@@ -60,7 +60,14 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     add_match_column(ctx, &matched, &mut columns, &mut pinned, &mut rows);
     let mut table = Table::new(&title, columns, pinned, rows)
         .with_empty("this snapshot has no journeys")
-        .summing();
+        .summing()
+        .recomputing(|key| {
+            // Rates of summed parts; volume and money add up.
+            super::common::recomputed_figure(key, |figure| {
+                matches!(figure, "conversion" | "roi" | "handoffs" | "steps")
+                    || figure.starts_with("handoff:")
+            })
+        });
     if comparing(ctx) {
         table = table.with_matched(summarize(&matched));
     }

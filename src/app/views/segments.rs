@@ -169,7 +169,8 @@ pub fn build(ctx: &Context<'_>) -> Screen {
     };
     let mut table = Table::new(&title, columns, pinned, rows)
         .with_empty("nothing to cut here")
-        .summing();
+        .summing()
+        .recomputing(super::common::recomputed_metric);
     if comparing(ctx) {
         table = table.with_matched(summary);
     }

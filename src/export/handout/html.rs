@@ -178,6 +178,9 @@ fn write_table(table: &TableOut, out: &mut impl Write) -> io::Result<()> {
             esc(matched)
         )?;
     }
+    if let Some(note) = &table.note {
+        writeln!(out, "<p class=\"matched\">{}.</p>", esc(note))?;
+    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::Nav;
-use crate::app::screen::{Align, Cell, Column, Row, Table};
+use crate::app::screen::{Align, Cell, Column, Row, Table, recomputed_note};
 use crate::ui::fit::{truncate, width};
 use crate::ui::theme::Skin;
 
@@ -199,6 +199,10 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
     if pinned > 0 && y < bottom {
         let rule = g.border.horizontal_top.repeat(avail);
         buf.set_stringn(area.x, y, rule, avail, t.border);
+        if let Some(note) = total_note(table, &planned, avail.saturating_sub(2 * POINTER)) {
+            let note = truncate(&note, avail.saturating_sub(2 * POINTER), g.ellipsis);
+            buf.set_stringn(area.x + POINTER as u16, y, &note, avail, t.muted);
+        }
         y += 1;
     }
     if y >= bottom {
@@ -228,6 +232,27 @@ pub fn render(view: &TableView<'_>, area: Rect, buf: &mut Buffer, skin: &Skin) {
         }
         y += 1;
     }
+}
+
+/// The note in the rule under a total row that recomputes some columns: those drawn, by their
+/// headers as drawn, or their kind where the names do not fit in `room`; `None` when the total
+/// row recomputes none of the columns drawn.
+fn total_note(table: &Table, planned: &[Planned<'_>], room: usize) -> Option<String> {
+    let recomputed = table.recomputed_columns();
+    let names: Vec<&str> = planned
+        .iter()
+        .filter(|p| recomputed.contains(&p.index))
+        .map(|p| p.header)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let named = format!(" {} ", recomputed_note(&names));
+    Some(if width(&named) <= room {
+        named
+    } else {
+        format!(" {} ", recomputed_note(&[]))
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -132,5 +132,7 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl) -> Table {
         title.push_str(dot(ctx));
         title.push_str(note);
     }
-    Table::new(&title, columns(), pinned, rows).summing()
+    Table::new(&title, columns(), pinned, rows)
+        .summing()
+        .recomputing(|key| key == "roi")
 }

@@ -13,7 +13,7 @@ use crate::model::Money;
 use super::super::Context;
 use super::super::common::{
     Measure, add_match_column, comparing, figure_columns, matched_name, matched_search,
-    name_column, pair_rows, sides,
+    name_column, pair_rows, recomputed_figure, sides,
 };
 use super::super::figures::{
     blank, blanks, count, dot, money, money_cell, rate, rate_cell, roi_cell, with_change,
@@ -317,7 +317,13 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Table {
     let title = format!("Tools{}{}", dot(ctx), retire_rule_short());
     let mut table = Table::new(&title, columns, pinned, rows)
         .with_empty("this snapshot has no martech stack")
-        .summing();
+        .summing()
+        .recomputing(|key| {
+            // Ratios of the summed parts; money and the count of candidates add up.
+            recomputed_figure(key, |figure| {
+                matches!(figure, "roi" | "payback" | "seats" | "dealers" | "per_user")
+            })
+        });
     if comparing(ctx) {
         table = table.with_matched(summarize(&matched));
     }
