@@ -339,3 +339,61 @@ fn totals_of_rates_say_they_are_recomputed() {
         "{text}"
     );
 }
+
+/// The snapshot holds the stack (tools, cost, seats, active users) for the whole ecosystem, not
+/// by dealer: drilled to a dealer, the P&L's cost per active user, overlaps and retire flags
+/// say they are the ecosystem's instead of reading as the dealer's. The cost per active user
+/// shown there is the ecosystem's, recomputed here from the raw stack: a month's twelfth of the
+/// tool's annual cost over its active users.
+#[test]
+fn the_stacks_figures_below_the_ecosystem_say_whose_they_are() {
+    let oct: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2026-10.json"),
+        )
+        .expect("October's file"),
+    )
+    .expect("JSON");
+    let crm = oct["stack"]
+        .as_array()
+        .and_then(|tools| tools.iter().find(|t| t["id"] == "crm"))
+        .expect("the CRM");
+    let annual: rust_decimal::Decimal = ["licences", "services", "integration"]
+        .iter()
+        .map(|k| {
+            crm["annual_cost"][k]
+                .as_str()
+                .expect("money")
+                .parse::<rust_decimal::Decimal>()
+                .expect("a decimal")
+        })
+        .sum();
+    let per_user = annual
+        / rust_decimal::Decimal::from(12)
+        / rust_decimal::Decimal::from(crm["active_users"].as_u64().expect("users"));
+    // The column is in whole dollars.
+    let per_user = format!("${}", per_user.round_dp(0));
+    let dealer = oct["dealers"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["id"] == "d040"))
+        .and_then(|d| d["name"].as_str())
+        .expect("d040's name");
+
+    let text = screen(Tab::Pnl, "central/g08/d040", 160, 48, &[]);
+    assert!(text.contains("Ecosystem tools"), "{text}");
+    assert!(text.contains("Scope: ecosystem."), "{text}");
+    assert!(
+        text.contains("│ ecosystem-wide"),
+        "the cards say so: {text}"
+    );
+    assert!(text.contains(&format!("not {dealer}'s")), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains(crm["name"].as_str().expect("a name")))
+        .expect("the CRM's row");
+    assert!(row.contains(&per_user), "{per_user} in {row}");
+
+    let top = screen(Tab::Pnl, "", 160, 48, &[]);
+    assert!(!top.contains("Scope: ecosystem."), "{top}");
+    assert!(!top.contains("Ecosystem tools"), "{top}");
+}

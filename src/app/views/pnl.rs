@@ -6,7 +6,8 @@
 //! cost split over its drivers; the value bridge (cost → margin by driver → productivity →
 //! cost-to-serve savings → net value) as a waterfall; a table of value drivers whose title
 //! states the allocation.
-//! The stack is snapshot-wide: drilled in, the view says so.
+//! The stack is snapshot-wide (the snapshot does not split tools, seats or costs by dealer):
+//! drilled in, the title, the tools table, each tool's detail and a scope note say so.
 
 mod bridge;
 mod drivers;
@@ -36,9 +37,13 @@ pub fn build(ctx: &Context<'_>) -> Screen {
         Block::Table(tools::table(ctx, &pnl, was.as_ref())),
         Block::Text(TextBlock {
             title: String::new(),
-            paragraphs: vec![format!(
-                "{ROI_DEFINITION}. {MARGIN_ROI_DEFINITION}. {PAYBACK_DEFINITION}."
-            )],
+            // Below the ecosystem the scope comes first: the stack is not the level's.
+            paragraphs: optimize::scope_note(ctx)
+                .into_iter()
+                .chain([format!(
+                    "{ROI_DEFINITION}. {MARGIN_ROI_DEFINITION}. {PAYBACK_DEFINITION}."
+                )])
+                .collect(),
         }),
         Block::Detail(Details {
             items: pnl
@@ -170,6 +175,12 @@ fn cards(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Vec<Card> {
         .collect();
     if let (Some(was), Some(productivity)) = (was, cards.last_mut()) {
         productivity.detail.push(serve_compared(ctx, pnl, was));
+    }
+    if optimize::scope_note(ctx).is_some() {
+        // Drilled in: these are the ecosystem's figures, as the Overview's cards say.
+        for card in &mut cards {
+            card.detail.insert(0, "ecosystem-wide".to_owned());
+        }
     }
     cards
 }

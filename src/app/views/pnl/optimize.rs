@@ -3,12 +3,39 @@
 
 use crate::app::screen::{Cell, Tone};
 use crate::metrics::overlap::Overlap;
-use crate::metrics::{Pnl, Ratio, ToolPnl};
+use crate::metrics::{Level, Pnl, Ratio, ToolPnl};
 use crate::model::Snapshot;
 
 use super::super::Context;
 use super::super::figures::money;
 use super::driver_label;
+
+/// Drilled below the ecosystem, what the stack's figures are the scope of: the snapshot holds
+/// the stack (tools, their cost, seats, active users, dealers adopted) for the whole ecosystem
+/// only, so cost per active user, overlaps and retire flags cannot be computed from a region's,
+/// group's or dealer's own parts. They are shown as the ecosystem's, and say so. `None` at the
+/// ecosystem.
+pub fn scope_note(ctx: &Context<'_>) -> Option<String> {
+    if *ctx.level == Level::Ecosystem {
+        return None;
+    }
+    let name = ctx.card.node(ctx.level).map_or("this level", |n| n.name);
+    Some(format!(
+        "Scope: ecosystem. The snapshot holds the stack (tools, cost, seats, active users, \
+         dealers adopted) for the whole ecosystem, not by region, group or dealer: the tools' \
+         cost per active user, overlaps and retire flags are the ecosystem's, not {name}'s."
+    ))
+}
+
+/// The tools table's name: "Ecosystem tools" below the ecosystem, where they are not the
+/// level's (see [`scope_note`]).
+pub fn tools_title(ctx: &Context<'_>) -> &'static str {
+    if *ctx.level == Level::Ecosystem {
+        "Tools"
+    } else {
+        "Ecosystem tools"
+    }
+}
 
 /// The period's cost over the seats in use: "n/a" when nobody uses it.
 pub fn cost_per_user(snapshot: &Snapshot, tool: &ToolPnl) -> Ratio {

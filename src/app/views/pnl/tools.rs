@@ -314,7 +314,12 @@ pub fn table(ctx: &Context<'_>, pnl: &Pnl, was: Option<&Pnl>) -> Table {
         }
         rows.push(row);
     }
-    let title = format!("Tools{}{}", dot(ctx), retire_rule_short());
+    let title = format!(
+        "{}{}{}",
+        optimize::tools_title(ctx),
+        dot(ctx),
+        retire_rule_short()
+    );
     let mut table = Table::new(&title, columns, pinned, rows)
         .with_empty("this snapshot has no martech stack")
         .summing()
@@ -411,7 +416,13 @@ pub fn detail(ctx: &Context<'_>, pnl: &Pnl, tool: &ToolPnl) -> Detail {
     lines.push(RETIRE_RULE.to_owned());
     Detail {
         row: tool.id.as_str().to_owned(),
-        title: format!("{}: cost this period by value driver", tool.name),
+        title: match optimize::scope_note(ctx) {
+            None => format!("{}: cost this period by value driver", tool.name),
+            Some(_) => format!(
+                "{} (ecosystem): cost this period by value driver",
+                tool.name
+            ),
+        },
         bars,
         lines,
     }
