@@ -44,14 +44,16 @@ pub fn status_for(
 ) -> Option<TargetStatus> {
     let (value, target) = (value?, target?);
     let band = AT_RISK_BAND * target.abs();
+    // Saturating: a value and a target of opposite signs near Decimal's limits differ by more
+    // than it holds, and a difference that far is off (or on) track whatever its exact size.
     let short_by = match direction {
-        Direction::HigherIsBetter => target - value,
-        Direction::LowerIsBetter => value - target,
+        Direction::HigherIsBetter => target.saturating_sub(value),
+        Direction::LowerIsBetter => value.saturating_sub(target),
         Direction::Neutral => {
-            let off = (value - target).abs();
+            let off = value.saturating_sub(target).abs();
             return Some(if off <= band {
                 TargetStatus::OnTrack
-            } else if off <= band + band {
+            } else if off <= band.saturating_add(band) {
                 TargetStatus::AtRisk
             } else {
                 TargetStatus::OffTrack
@@ -122,5 +124,36 @@ mod tests {
         assert_eq!(status("960"), Some(TargetStatus::OnTrack));
         assert_eq!(status("1080"), Some(TargetStatus::AtRisk));
         assert_eq!(status("850"), Some(TargetStatus::OffTrack));
+    }
+
+    #[test]
+    fn a_value_and_a_target_at_the_limits_of_decimal_still_get_a_status() {
+        // A file may hold any decimal: these differences are beyond what a Decimal holds.
+        let (high, low) = (Some(Decimal::MAX), Some(Decimal::MIN));
+        let status = |direction, value, target| status_for(direction, value, target);
+        assert_eq!(
+            status(Direction::HigherIsBetter, high, low),
+            Some(TargetStatus::OnTrack)
+        );
+        assert_eq!(
+            status(Direction::HigherIsBetter, low, high),
+            Some(TargetStatus::OffTrack)
+        );
+        assert_eq!(
+            status(Direction::LowerIsBetter, low, high),
+            Some(TargetStatus::OnTrack)
+        );
+        assert_eq!(
+            status(Direction::LowerIsBetter, high, low),
+            Some(TargetStatus::OffTrack)
+        );
+        assert_eq!(
+            status(Direction::Neutral, high, low),
+            Some(TargetStatus::OffTrack)
+        );
+        assert_eq!(
+            status(Direction::Neutral, high, high),
+            Some(TargetStatus::OnTrack)
+        );
     }
 }
