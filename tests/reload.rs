@@ -42,6 +42,7 @@ fn reload(paths: &[&str], now: NaiveDateTime) -> Action {
         .reload(now, true)
         .expect("asked, so it answers")
         .action
+        .expect("a reload's outcome is an action")
 }
 
 #[test]

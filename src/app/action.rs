@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::metrics::Level;
 
 use super::effect::Effect;
-use super::reload::{Fresh, Stale};
+use super::reload::{Fresh, Loading, Stale};
 use super::tab::Tab;
 use crate::model::PeriodId;
 
@@ -101,6 +101,10 @@ pub enum Action {
     /// The runtime loaded the data files again and one is not valid (or half written): keep
     /// the data on screen and say what is wrong, where, and how old the data shown is.
     ReloadFailed(Box<Stale>),
+    /// The runtime is loading the periods not on screen in the background (a big folder
+    /// opens on the periods under review first): how far it got. Its outcome comes as
+    /// [`Action::Reloaded`] or [`Action::ReloadFailed`].
+    Loading(Loading),
     /// Nothing happened for a moment: build one screen the user may open next (another tab at
     /// the level on screen), so that its first frame costs no more than any other. Changes
     /// nothing on screen; see [`App::has_idle_work`](crate::app::App::has_idle_work).

@@ -43,7 +43,7 @@ pub use keys::{Chord, KeyOverride, NamedKey, REBINDABLE};
 pub use nav::{Nav, Sort};
 pub use periods::{Picker, PickerKind};
 pub use present::{AgendaItem, Cue, Presentation};
-pub use reload::{Fresh, Stale};
+pub use reload::{Fresh, Loading, Stale};
 pub use state::{App, DEFAULT_MODEL, Display, EmptyLibrary};
 pub use tab::{ParseTabError, Tab};
 pub use views::{Dimension, History};

@@ -71,6 +71,8 @@ pub struct App {
     pub(super) status: Option<String>,
     /// The last reload failed: the banner over the data still shown, until a reload succeeds.
     pub(super) stale: Option<Box<super::reload::Stale>>,
+    /// The periods not on screen are being loaded in the background.
+    pub(super) loading: Option<super::reload::Loading>,
     pub(super) running: bool,
     pub(super) size: (u16, u16),
     pub(super) display: Display,
@@ -138,6 +140,7 @@ impl App {
             effects: Vec::new(),
             status: None,
             stale: None,
+            loading: None,
             running: true,
             size: (80, 24),
             display,

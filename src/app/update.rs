@@ -26,6 +26,7 @@ impl App {
                 | Action::Status(_)
                 | Action::Reloaded(_)
                 | Action::ReloadFailed(_)
+                | Action::Loading(_)
         ) {
             self.status = None;
         }
@@ -40,7 +41,11 @@ impl App {
             Action::Status(text) => self.status = Some(text),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Reloaded(fresh) => self.swap_library(fresh),
-            Action::ReloadFailed(stale) => self.stale = Some(stale),
+            Action::ReloadFailed(stale) => {
+                self.stop_loading();
+                self.stale = Some(stale);
+            }
+            Action::Loading(progress) => self.loading = Some(progress),
             Action::NextTab => self.switch_tab(self.tab.next()),
             Action::PrevTab => self.switch_tab(self.tab.prev()),
             Action::GoTab(target) => self.switch_tab(target),

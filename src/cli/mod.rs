@@ -15,6 +15,7 @@ pub mod check;
 pub mod completions;
 pub mod config;
 pub mod export;
+pub mod first;
 pub mod handout;
 pub mod live;
 pub mod man;

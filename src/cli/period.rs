@@ -39,6 +39,16 @@ enum Compare {
 }
 
 impl PeriodArgs {
+    /// How the compared period follows the one under review (`None`: no comparison), when
+    /// `--compare` names no file: the periods to show are then known from the periods loaded.
+    pub fn relative(&self) -> Option<Option<ComparePeriod>> {
+        match self.compare() {
+            Compare::Off => Some(None),
+            Compare::Period(period) => Some(Some(period)),
+            Compare::File(_) => None,
+        }
+    }
+
     fn compare(&self) -> Compare {
         let Some(text) = self.compare.as_deref() else {
             return Compare::Period(ComparePeriod::Previous);

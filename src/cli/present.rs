@@ -88,7 +88,8 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
     let app = App::open(library, display, None, Some(ComparePeriod::Previous))?;
     let mut app = super::settings::dress(app, &config);
     app.present(agenda.items);
-    let mut context = super::live::context(&args.input.paths, &files, &config);
+    let granularity = app.period().granularity();
+    let mut context = super::live::context(&args.input.paths, &files, &config, granularity, false);
     context.agenda = Some(args.agenda.clone());
     ebr::ui::terminal::run_with(app, &context, &mut |app| {
         if let Some(server) = server.as_mut() {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use ebr::agenda::resolve::breakdown_of;
-use ebr::app::{Action, App, Tab, path};
+use ebr::app::{Action, App, Loading, Tab, path};
 use ebr::attribution::Model;
 use ebr::config::{ColorWhen, Flags};
 use ebr::load::{self, LoadFailure, UsageError};
@@ -173,10 +173,6 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         Ok(config) => config,
         Err(code) => return Ok(code),
     };
-    let (library, files) = match load_with_files(&args.input, "view") {
-        Ok(loaded) => loaded,
-        Err(code) => return Ok(code),
-    };
     let interactive = std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -185,12 +181,41 @@ pub fn run(mut args: Args) -> color_eyre::Result<ExitCode> {
         // A report for a file or a dumb terminal: ASCII marks, no escape sequences.
         display.colour = false;
     }
-    let app = match super::period::open(library, display, &args.periods, "view") {
-        Ok(app) => super::settings::dress(app, &config),
-        Err(code) => return Ok(code),
+    // A big folder opens on the periods under review; the report needs every period.
+    let first = if interactive {
+        match super::first::open(&args.input.paths, &args.periods, display) {
+            Ok(first) => first,
+            Err(code) => return Ok(code),
+        }
+    } else {
+        None
     };
+    let (app, files, rest) = match first {
+        Some(opened) => (opened.app, opened.files, Some(opened.total)),
+        None => {
+            let (library, files) = match load_with_files(&args.input, "view") {
+                Ok(loaded) => loaded,
+                Err(code) => return Ok(code),
+            };
+            match super::period::open(library, display, &args.periods, "view") {
+                Ok(app) => (app, files, None),
+                Err(code) => return Ok(code),
+            }
+        }
+    };
+    let mut app = super::settings::dress(app, &config);
     if interactive {
-        let context = super::live::context(&args.input.paths, &files, &config);
+        let granularity = app.period().granularity();
+        let context = super::live::context(
+            &args.input.paths,
+            &files,
+            &config,
+            granularity,
+            rest.is_some(),
+        );
+        if let Some(total) = rest {
+            app.update(Action::Loading(Loading { done: 0, total }));
+        }
         ebr::ui::terminal::run(app, &context)?;
     } else {
         let mut out = ebr::export::PrintableWriter::new(std::io::stdout().lock());

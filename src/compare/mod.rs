@@ -24,6 +24,8 @@ pub use delta_format::{
     format_change, format_change_in, format_change_relative, verdict_glyph, verdict_word,
 };
 pub use matching::{Keyed, MatchSummary, RowMatch, match_rows, summarize};
-pub use period_choice::{CompareKind, ComparePeriod, PeriodChoiceError, PeriodPair, resolve};
+pub use period_choice::{
+    CompareKind, ComparePeriod, PeriodChoiceError, PeriodPair, resolve, resolve_among,
+};
 pub use target::{TARGET_RULE, TargetStatus, status_for, target_status};
 pub use trend::{Trend, trend};

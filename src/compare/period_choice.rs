@@ -1,5 +1,6 @@
 //! Choosing the current and the compared period from the periods a folder holds.
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -113,8 +114,8 @@ pub enum PeriodChoiceError {
     },
 }
 
-fn not_loaded(library: &Library, period: PeriodId, why: String) -> PeriodChoiceError {
-    let loaded: Vec<String> = library.periods().map(|p| p.to_string()).collect();
+fn not_loaded(periods: &BTreeSet<PeriodId>, period: PeriodId, why: String) -> PeriodChoiceError {
+    let loaded: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
     PeriodChoiceError::NotLoaded {
         period,
         why,
@@ -131,23 +132,35 @@ pub fn resolve(
     current: Option<PeriodId>,
     compare: ComparePeriod,
 ) -> Result<PeriodPair, PeriodChoiceError> {
+    resolve_among(&library.periods().collect(), current, compare)
+}
+
+/// [`resolve`] against a set of periods known before their snapshots are loaded (a folder's
+/// files, each period read from its head): which two to load first.
+pub fn resolve_among(
+    periods: &BTreeSet<PeriodId>,
+    current: Option<PeriodId>,
+    compare: ComparePeriod,
+) -> Result<PeriodPair, PeriodChoiceError> {
+    let loaded = |p: &PeriodId| periods.contains(p);
     let current = match current {
-        Some(period) if library.get(period).is_none() => {
-            return Err(not_loaded(library, period, "the current period".into()));
+        Some(period) if !loaded(&period) => {
+            return Err(not_loaded(periods, period, "the current period".into()));
         }
         Some(period) => period,
-        None => library.default_period().ok_or(PeriodChoiceError::Empty)?,
+        None => Library::default_among(periods.iter().copied()).ok_or(PeriodChoiceError::Empty)?,
     };
     let compared = match compare {
-        ComparePeriod::Previous => library
-            .periods_of(current.granularity())
-            .take_while(|p| *p < current)
-            .last(),
+        ComparePeriod::Previous => periods
+            .range(..current)
+            .rev()
+            .find(|p| p.granularity() == current.granularity())
+            .copied(),
         ComparePeriod::YearAgo => {
             let year_ago = current.year_ago().ok_or(PeriodChoiceError::Empty)?;
-            if library.get(year_ago).is_none() {
+            if !loaded(&year_ago) {
                 return Err(not_loaded(
-                    library,
+                    periods,
                     year_ago,
                     format!("year ago of {current}"),
                 ));
@@ -161,8 +174,8 @@ pub fn resolve(
                     compared: period,
                 });
             }
-            if library.get(period).is_none() {
-                return Err(not_loaded(library, period, "the compared period".into()));
+            if !loaded(&period) {
+                return Err(not_loaded(periods, period, "the compared period".into()));
             }
             Some(period)
         }

@@ -16,6 +16,7 @@ mod locate_toml;
 mod messages;
 mod parse;
 mod path;
+pub mod peek;
 mod set;
 mod validate;
 
@@ -23,7 +24,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, FileReport, LoadFailure, Position, Severity, UsageError};
-pub use set::{LoadSet, load_paths, load_set};
+pub use set::{Listing, LoadSet, list, load_listed, load_paths, load_set};
 pub use validate::{MAX_COUNT, MAX_MONEY};
 
 #[cfg(doc)]

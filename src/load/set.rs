@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -73,11 +74,26 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<(Library, Vec<Diagnostic>), LoadF
 /// Loads every snapshot file named or found in the named folders (recursively; files that do
 /// not end in `.toml` or `.json` and hidden entries are skipped), in parallel.
 pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
+    Ok(load_listed(list(paths)?, &|_| {}))
+}
+
+/// The snapshot files a set of paths names, before any is read.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    /// Each snapshot file, in the order named (a folder's files sorted by path), each once.
+    pub files: Vec<PathBuf>,
+    /// Folders that cannot be read or hold no snapshot file.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Lists the snapshot files named or found in the named folders (see [`load_set`]), reading
+/// none of them.
+pub fn list(paths: &[PathBuf]) -> Result<Listing, UsageError> {
     if paths.is_empty() {
         return Err(UsageError::NoPaths);
     }
     let mut files = Vec::new();
-    let mut set_problems = Vec::new();
+    let mut problems = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => UsageError::NotFound(path.clone()),
@@ -85,10 +101,10 @@ pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
         })?;
         if meta.is_dir() {
             let before = files.len();
-            collect_folder(path, &mut files, &mut set_problems);
+            collect_folder(path, &mut files, &mut problems);
             files[before..].sort();
             if files.len() == before {
-                set_problems.push(Diagnostic::whole_file(
+                problems.push(Diagnostic::whole_file(
                     Severity::Error,
                     path,
                     "found no snapshot files in this folder: expected files ending in .toml or .json".to_owned(),
@@ -103,14 +119,28 @@ pub fn load_set(paths: &[PathBuf]) -> Result<LoadSet, UsageError> {
     // The same file named twice (directly and through its folder) is loaded once.
     let mut seen = HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(Listing { files, problems })
+}
 
-    let outcomes: Vec<Result<Loaded, FileReport>> =
-        files.par_iter().map(|f| load_file(f)).collect();
+/// Loads the listed files in parallel (on the current rayon pool) and checks them across
+/// files; `progress` is told how many files are done after each one.
+pub fn load_listed(listing: Listing, progress: &(dyn Fn(usize) + Sync)) -> LoadSet {
+    let done = AtomicUsize::new(0);
+    let outcomes: Vec<Result<Loaded, FileReport>> = listing
+        .files
+        .par_iter()
+        .map(|f| {
+            let outcome = load_file(f);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+            outcome
+        })
+        .collect();
+    let mut set_problems = listing.problems;
     set_problems.extend(across_files(&outcomes));
-    Ok(LoadSet {
+    LoadSet {
         files: outcomes,
         set_problems,
-    })
+    }
 }
 
 /// Adds the snapshot files under `folder` (not following links to folders), skipping agendas.

@@ -68,9 +68,19 @@ impl Library {
     /// The period a review opens on: the latest month when there are months, else the latest
     /// period of any kind.
     pub fn default_period(&self) -> Option<PeriodId> {
-        self.periods_of(Granularity::Month)
-            .last()
-            .or_else(|| self.periods().last())
+        Library::default_among(self.periods())
+    }
+
+    /// The period a review of these periods opens on: the latest month, else the latest.
+    pub fn default_among(periods: impl IntoIterator<Item = PeriodId>) -> Option<PeriodId> {
+        let (mut month, mut any) = (None, None);
+        for period in periods {
+            if period.granularity() == Granularity::Month {
+                month = month.max(Some(period));
+            }
+            any = any.max(Some(period));
+        }
+        month.or(any)
     }
 }
 

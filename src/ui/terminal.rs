@@ -125,6 +125,9 @@ pub fn run_with(
     ACTIVE.store(true, Ordering::SeqCst);
     let result = take_and_loop(&mut app, context, observe);
     restore();
+    // The process ends right after: freeing the data (gigabytes for a big folder) would only
+    // keep the user waiting for the shell prompt.
+    std::mem::forget(app);
     result
 }
 
@@ -201,8 +204,10 @@ fn take_reloads(app: &mut App, context: &mut effects::Context) -> bool {
         if let Some(files) = outcome.files {
             context.files = files;
         }
-        app.update(outcome.action);
-        changed = true;
+        if let Some(action) = outcome.action {
+            app.update(action);
+            changed = true;
+        }
     }
     changed
 }

@@ -6,10 +6,17 @@
 //! - [`targets`]: which folders to watch and which events matter.
 //! - [`reload`]: one reload and its [`Outcome`].
 //!
-//! Watching uses the system's notifications (inotify, FSEvents, ReadDirectoryChanges) through
-//! a debouncer, so the burst of events of one save is one reload; where they do not work
-//! (network file systems, or the system refuses more watches) it polls the files every second.
+//! Watching uses the system's notifications (inotify, FSEvents, ReadDirectoryChanges); the
+//! loader thread waits for a burst of events (one save is several) to settle, so it is one
+//! reload. Only changes count: a file opened or read (by ebr's own loads, by an editor, by a
+//! backup) is no reason to load it again, else every load would set off the next. Where
+//! notifications do not work (network file systems, or the system refuses more watches) it
+//! polls the files every second.
+//!
+//! A big folder opens on the periods under review; the watch then loads every file first of
+//! all ([`Reloader::load_rest`]), sending its progress.
 
+pub mod first;
 pub mod reload;
 pub mod targets;
 
@@ -20,8 +27,8 @@ use std::str::FromStr;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use notify::{PollWatcher, RecommendedWatcher, Watcher};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, Watcher};
 
 pub use reload::{Outcome, Reloader};
 pub use targets::Targets;
@@ -90,8 +97,8 @@ enum Wake {
 pub struct Watch {
     wake: Sender<Wake>,
     outcomes: Receiver<Outcome>,
-    /// The debouncer and its watcher, kept for as long as the watch runs (dropping it stops
-    /// watching); `None` when not watching.
+    /// The watcher, kept for as long as the watch runs (dropping it stops watching); `None`
+    /// when not watching.
     watcher: Option<Box<dyn Any + Send>>,
     /// How changes are noticed, for people.
     how: &'static str,
@@ -161,10 +168,26 @@ impl Watch {
     }
 }
 
-/// The loader thread: one reload per burst of wake-ups, until the watch is dropped.
+/// The loader thread: every file first when the start loaded only some, then one reload per
+/// burst of wake-ups, until the watch is dropped.
 fn serve(mut reloader: Reloader, woken: &Receiver<Wake>, done: &Sender<Outcome>) {
+    if reloader.owes_rest() {
+        held_by_test();
+        let now = chrono::Local::now().naive_local();
+        reloader.load_rest(now, &|outcome| {
+            let _ = done.send(outcome);
+        });
+    }
     while let Ok(first) = woken.recv() {
         let mut asked = first == Wake::Asked;
+        // A save is a burst of events: wait until the files are quiet (Ctrl-R does not wait).
+        while !asked {
+            match woken.recv_timeout(SETTLE) {
+                Ok(more) => asked |= more == Wake::Asked,
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
         while let Ok(more) = woken.try_recv() {
             asked |= more == Wake::Asked;
         }
@@ -177,11 +200,42 @@ fn serve(mut reloader: Reloader, woken: &Receiver<Wake>, done: &Sender<Outcome>)
     }
 }
 
-/// The event handler: wakes the loader when an event touches a file that matters.
-fn handler(targets: Targets, wake: Sender<Wake>) -> impl FnMut(DebounceEventResult) + Send {
-    move |events: DebounceEventResult| {
-        if let Ok(events) = events
-            && events.iter().any(|e| targets.matters(&e.path))
+/// Debug builds only, for the PTY tests: with `EBR_TEST_LOAD_GATE=PATH` set, the first load of
+/// every file waits while PATH exists, so a test can act while the load is not done. Release
+/// builds have no such gate.
+#[cfg(debug_assertions)]
+fn held_by_test() {
+    if let Some(gate) = std::env::var_os("EBR_TEST_LOAD_GATE") {
+        while std::path::Path::new(&gate).exists() {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn held_by_test() {}
+
+/// Whether a test holds the first load (`EBR_TEST_LOAD_GATE`, debug builds only): then even
+/// a small set opens on its periods under review first.
+pub fn held_for_test() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("EBR_TEST_LOAD_GATE").is_some()
+}
+
+/// Whether an event may have changed a file's contents: opening, reading and closing a file
+/// without writing do not.
+fn changes(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(access) => *access == AccessKind::Close(AccessMode::Write),
+        _ => true,
+    }
+}
+
+/// The event handler: wakes the loader when an event changes a file that matters.
+fn handler(targets: Targets, wake: Sender<Wake>) -> impl Fn(notify::Result<Event>) + Send {
+    move |event: notify::Result<Event>| {
+        if let Ok(event) = event
+            && changes(&event.kind)
+            && event.paths.iter().any(|p| targets.matters(p))
         {
             let _ = wake.send(Wake::Changed);
         }
@@ -189,32 +243,60 @@ fn handler(targets: Targets, wake: Sender<Wake>) -> impl FnMut(DebounceEventResu
 }
 
 /// The system's notifications, or `None` when any watch point cannot be watched.
-fn notify(targets: &Targets, wake: &Sender<Wake>) -> Option<Debouncer<RecommendedWatcher>> {
-    let config = Config::default().with_timeout(SETTLE);
-    let debouncer = new_debouncer_opt(config, handler(targets.clone(), wake.clone())).ok()?;
-    watch_all(debouncer, targets)
+fn notify(targets: &Targets, wake: &Sender<Wake>) -> Option<RecommendedWatcher> {
+    let handler = handler(targets.clone(), wake.clone());
+    let watcher = RecommendedWatcher::new(handler, notify::Config::default()).ok()?;
+    watch_all(watcher, targets)
 }
 
 /// Polling every [`POLL_EVERY`]. The files' contents are compared, not only their times:
 /// notify's poller keeps times in whole seconds, so a file completed within the second it was
 /// half written would otherwise stay refused.
-fn poll(targets: &Targets, wake: &Sender<Wake>) -> Option<Debouncer<PollWatcher>> {
-    let config = Config::default().with_timeout(SETTLE).with_notify_config(
-        notify::Config::default()
-            .with_poll_interval(POLL_EVERY)
-            .with_compare_contents(true),
-    );
-    let debouncer = new_debouncer_opt(config, handler(targets.clone(), wake.clone())).ok()?;
-    watch_all(debouncer, targets)
+fn poll(targets: &Targets, wake: &Sender<Wake>) -> Option<PollWatcher> {
+    let config = notify::Config::default()
+        .with_poll_interval(POLL_EVERY)
+        .with_compare_contents(true);
+    let watcher = PollWatcher::new(handler(targets.clone(), wake.clone()), config).ok()?;
+    watch_all(watcher, targets)
 }
 
-fn boxed<W: Watcher + Send + 'static>(debouncer: Debouncer<W>) -> Box<dyn Any + Send> {
-    Box::new(debouncer)
+fn boxed<W: Watcher + Send + 'static>(watcher: W) -> Box<dyn Any + Send> {
+    Box::new(watcher)
 }
 
-fn watch_all<W: Watcher>(mut debouncer: Debouncer<W>, targets: &Targets) -> Option<Debouncer<W>> {
+fn watch_all<W: Watcher>(mut watcher: W, targets: &Targets) -> Option<W> {
     for (path, mode) in targets.watch_points() {
-        debouncer.watcher().watch(&path, mode).ok()?;
+        watcher.watch(&path, mode).ok()?;
     }
-    Some(debouncer)
+    Some(watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each of ebr's loads reads every file: were a read a change, the loads would follow each
+    /// other for ever (on main before this test, a Ctrl-R kept a core 40 % busy until quit).
+    #[test]
+    fn reading_a_watched_file_is_no_change_and_writing_it_is() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let file = dir.path().join("2026-10.toml");
+        std::fs::write(&file, "x = 1\n").expect("write");
+        let targets = Targets::of(&[dir.path().to_path_buf()]);
+        let (wake, woken) = mpsc::channel();
+        let Some(_watcher) = notify(&targets, &wake) else {
+            return; // no notifications here (the poller compares contents, never reads count)
+        };
+        std::fs::read(&file).expect("read");
+        let _ = std::fs::File::open(&file).expect("open");
+        assert!(
+            woken.recv_timeout(Duration::from_millis(500)).is_err(),
+            "a read woke the loader"
+        );
+        std::fs::write(&file, "x = 2\n").expect("write again");
+        assert_eq!(
+            woken.recv_timeout(Duration::from_secs(10)),
+            Ok(Wake::Changed)
+        );
+    }
 }

@@ -44,16 +44,28 @@ impl Session {
     /// Starts `ebr args...` on a `cols` x `rows` terminal with TERM=xterm-256color, NO_COLOR
     /// and XDG_RUNTIME_DIR unset, plus `env`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
-        Session::start(args, cols, rows, env, None)
+        Session::start(ebr(), args, cols, rows, env, None)
+    }
+
+    /// Like [`Session::spawn`], for another build of ebr (a benchmark comparing two).
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
+        Session::start(program, args, cols, rows, env, None)
     }
 
     /// Like [`Session::spawn`], but stops reading (and closes its read handle) once the screen
     /// shows `marker`, so that [`Session::hang_up`] closes the terminal for real.
     pub fn spawn_until(args: &[&str], cols: u16, rows: u16, marker: &'static str) -> Session {
-        Session::start(args, cols, rows, &[], Some(marker))
+        Session::start(ebr(), args, cols, rows, &[], Some(marker))
     }
 
     fn start(
+        program: &str,
         args: &[&str],
         cols: u16,
         rows: u16,
@@ -68,7 +80,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(ebr());
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -234,6 +246,16 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Whether the child has exited (without waiting).
+    pub fn exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
     }
 
     /// Reads what is left after the child exited, up to EOF, so the final screen is complete.
