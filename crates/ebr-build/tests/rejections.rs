@@ -56,6 +56,18 @@ fn run(raw: &Path, max_rejected: u64) -> Result<ebr_build::Outcome, BuildError> 
         .block_on(build(&spec, |_| {}))
 }
 
+/// What the build's checks counted in the file `name`.
+fn counts(outcome: &ebr_build::Outcome, name: &str) -> ebr_build::check::FileCounts {
+    outcome
+        .checked
+        .counts
+        .iter()
+        .find(|(n, _)| *n == name)
+        .expect("counted")
+        .1
+        .clone()
+}
+
 /// A dealer of the sample, for rows that are valid but for one field.
 fn a_dealer(raw: &Path) -> String {
     let text = fs::read_to_string(raw.join("dealers.csv")).expect("dealers");
@@ -143,15 +155,6 @@ fn every_bad_row_is_named_and_within_the_limit_they_are_left_out() {
         tolerated.built[0].snapshot, reference.built[0].snapshot,
         "rejected rows left out"
     );
-    let counts = |o: &ebr_build::Outcome, name: &str| {
-        o.checked
-            .counts
-            .iter()
-            .find(|(n, _)| *n == name)
-            .expect("counted")
-            .1
-            .clone()
-    };
     let dirty_leads = counts(&tolerated, "crm_leads");
     let clean_leads = counts(&reference, "crm_leads");
     assert_eq!(dirty_leads.read, clean_leads.read + 4);
@@ -305,16 +308,10 @@ fn parquet_rows_meet_the_csv_rules_and_are_named_by_row_group_and_row() {
         tolerated.built[0].snapshot, reference.built[0].snapshot,
         "rejected Parquet rows left out"
     );
-    let leads_counts = |o: &ebr_build::Outcome| {
-        o.checked
-            .counts
-            .iter()
-            .find(|(n, _)| *n == "crm_leads")
-            .expect("counted")
-            .1
-            .clone()
-    };
-    let (dirty_counts, clean_counts) = (leads_counts(&tolerated), leads_counts(&reference));
+    let (dirty_counts, clean_counts) = (
+        counts(&tolerated, "crm_leads"),
+        counts(&reference, "crm_leads"),
+    );
     assert_eq!(
         clean_counts.read as usize, existing,
         "every Parquet row is read"
