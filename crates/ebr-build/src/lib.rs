@@ -57,6 +57,8 @@ pub struct Outcome {
     pub built: Vec<Built>,
     /// Rows read, used, rejected and outside the periods, per file, and the rejections.
     pub checked: check::Checked,
+    /// Time spent checking and staging the rows.
+    pub check_elapsed: Duration,
 }
 
 /// One built period.
@@ -88,7 +90,7 @@ pub enum BuildError {
         max: u64,
         listed: String,
     },
-    /// The scratch folder for cleaned copies could not be made.
+    /// The staging folder for the checked rows could not be made.
     #[error("scratch folder: {0}")]
     Scratch(std::io::Error),
     /// The review file is missing or invalid.
@@ -118,12 +120,12 @@ pub async fn build(
     spec: &BuildSpec,
     mut progress: impl FnMut(PeriodId),
 ) -> Result<Outcome, BuildError> {
-    let mut found = tables::find(&spec.raw)?;
+    let found = tables::find(&spec.raw)?;
     let review = review::Review::load(&spec.raw.join(review::FILE_NAME))?;
-    let scratch = tempfile::tempdir().map_err(BuildError::Scratch)?;
-    let checked = check::check(&found, &spec.periods, scratch.path(), |rejected| {
-        rejected <= spec.max_rejected
-    })?;
+    let staging = tempfile::tempdir().map_err(BuildError::Scratch)?;
+    let started = Instant::now();
+    let checked = check::check(&found, &spec.periods, staging.path())?;
+    let check_elapsed = started.elapsed();
     let rejected: u64 = checked.counts.iter().map(|(_, c)| c.rejected).sum();
     if rejected > spec.max_rejected {
         return Err(BuildError::Rejected {
@@ -137,17 +139,14 @@ pub async fn build(
                 .join("\n"),
         });
     }
-    for file in &mut found {
-        if let Some(copy) = checked.cleaned.get(file.table.name) {
-            file.path.clone_from(copy);
-        }
-    }
     let engine_error = |source| BuildError::Engine {
         engine: spec.engine.to_string(),
         source,
     };
     let ctx = spec.engine.session().await.map_err(engine_error)?;
-    tables::register(&ctx, &found).await.map_err(engine_error)?;
+    tables::register_staged(&ctx, &checked.staged)
+        .await
+        .map_err(engine_error)?;
     let mut built = Vec::with_capacity(spec.periods.len());
     for &period in &spec.periods {
         let started = Instant::now();
@@ -163,7 +162,11 @@ pub async fn build(
         });
         progress(period);
     }
-    Ok(Outcome { built, checked })
+    Ok(Outcome {
+        built,
+        checked,
+        check_elapsed,
+    })
 }
 
 /// Runs the snapshot through the loader that `ebr check` and the dashboard use, on its JSON text.

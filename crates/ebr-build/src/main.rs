@@ -140,6 +140,11 @@ async fn run(args: &Args) -> Result<(), String> {
     for rejection in &outcome.checked.rejections {
         report.push_str(&format!("rejected: {rejection}\n"));
     }
+    let rows: u64 = outcome.checked.counts.iter().map(|(_, c)| c.read).sum();
+    report.push_str(&format!(
+        "checked {rows} rows in {:.2} s\n",
+        outcome.check_elapsed.as_secs_f64()
+    ));
     let built = &outcome.built;
     for b in built {
         let period = b.snapshot.period.id;

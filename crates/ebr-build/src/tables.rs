@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use datafusion::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
+use datafusion::datasource::file_format::options::ArrowReadOptions;
 use datafusion::error::Result as DfResult;
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
 
@@ -577,6 +578,27 @@ pub async fn register(ctx: &SessionContext, found: &[Found]) -> DfResult<()> {
                 ctx.register_parquet(file.table.name, &path, options)
                     .await?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Registers each table's staged rows (the checks' Arrow IPC files, typed as the catalogue
+/// says) under the table's name.
+pub async fn register_staged(
+    ctx: &SessionContext,
+    staged: &std::collections::HashMap<&'static str, PathBuf>,
+) -> DfResult<()> {
+    for table in TABLES {
+        if let Some(path) = staged.get(table.name) {
+            let schema = table.schema();
+            let options = ArrowReadOptions {
+                schema: Some(&schema),
+                file_extension: crate::check::STAGED_EXTENSION,
+                ..ArrowReadOptions::default()
+            };
+            ctx.register_arrow(table.name, &path.to_string_lossy(), options)
+                .await?;
         }
     }
     Ok(())

@@ -324,3 +324,52 @@ fn parquet_rows_meet_the_csv_rules_and_are_named_by_row_group_and_row() {
         "September's leads are outside October"
     );
 }
+
+/// A Parquet column of the catalogue's own type is read as it is, not as text; its values out of
+/// range are still rejected, with the reason a CSV row gets.
+#[test]
+fn typed_parquet_values_out_of_range_get_the_csv_reasons() {
+    let dirty = tempfile::tempdir().expect("temp");
+    sample::raw::write_raw(&spec(), dirty.path()).expect("raw written");
+    let dealer = a_dealer(dirty.path());
+    let scores = lines(&dirty.path().join("csat_responses.csv")) - 1;
+    append(
+        dirty.path(),
+        "csat_responses.csv",
+        &[
+            &format!("bad-1,{dealer},2026-10-03T09:00:00,-1"),
+            &format!("bad-2,{dealer},2026-10-03T09:00:00,101"),
+        ],
+    );
+    let orders = lines(&dirty.path().join("dms_repair_orders.csv")) - 1;
+    append(
+        dirty.path(),
+        "dms_repair_orders.csv",
+        &[&format!("bad-3,{dealer},2026-10-03T09:00:00,true,-5.25")],
+    );
+    let parquet = to_parquet(dirty.path());
+    let Err(BuildError::Rejected { listed, .. }) = run(parquet.path(), 0) else {
+        panic!("the rows out of range must be rejected");
+    };
+    let file = |name: &str| parquet.path().join(name).display().to_string();
+    for expected in [
+        format!(
+            "{}: row group 0, row {scores}: score: found `-1`, expected a whole number of at least 0",
+            file("csat_responses.parquet")
+        ),
+        format!(
+            "{}: row group 0, row {}: score: found 101, expected 0 to 100",
+            file("csat_responses.parquet"),
+            scores + 1
+        ),
+        format!(
+            "{}: row group 0, row {orders}: gross: found `-5.2500`, expected an amount of at least 0",
+            file("dms_repair_orders.parquet")
+        ),
+    ] {
+        assert!(
+            listed.contains(&expected),
+            "missing `{expected}` in:\n{listed}"
+        );
+    }
+}

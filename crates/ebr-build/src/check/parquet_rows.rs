@@ -1,27 +1,33 @@
-//! Parquet exports through the same row checks as CSV: each column is read back as text (Arrow's
-//! cast to UTF-8: ISO dates and times, plain decimals, `true`/`false`, a null as empty), so a
-//! warehouse's Parquet meets exactly the rules a CRM's CSV meets, and a rejected row is named by
-//! its row group and its row within the group.
+//! Parquet exports through the same row checks as CSV. A column of the catalogue's own type is
+//! read as it is; any other column is read back as text (Arrow's cast to UTF-8: ISO dates and
+//! times, plain decimals, `true`/`false`, a null as empty) and parsed like a CSV field, so a
+//! warehouse's Parquet meets exactly the rules a CRM's CSV meets. A rejected row is named by its
+//! row group and its row within the group.
 
-use std::collections::HashSet;
 use std::fs::File;
-use std::path::Path;
 
-use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, BooleanArray, RecordBatch, RecordBatchReader, StringArray,
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StringArray};
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::{
+    DataType, Date32Type, Decimal128Type, Int64Type, TimestampSecondType,
 };
-use datafusion::arrow::compute::{cast, filter_record_batch};
-use datafusion::arrow::datatypes::DataType;
-use datafusion::parquet::arrow::ArrowWriter;
+use datafusion::arrow::util::display::array_value_to_string;
 use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use super::rows::{Fields, RowChecks};
+use super::values::{Value, parse};
 use super::{CheckError, Place};
-use crate::tables::Found;
+use crate::tables::{Column, Found, Kind};
 
-/// One row of a batch whose columns were cast to text.
+/// One column of a batch: of the catalogue's type, or cast to text.
+enum Source {
+    Typed(ArrayRef),
+    Text(StringArray),
+}
+
+/// One row of a batch.
 struct Row<'a> {
-    columns: &'a [&'a StringArray],
+    columns: &'a [Source],
     row: usize,
 }
 
@@ -29,13 +35,65 @@ impl Fields for Row<'_> {
     fn count(&self) -> usize {
         self.columns.len()
     }
-    fn field(&self, i: usize) -> &str {
-        let column = self.columns[i];
-        if column.is_null(self.row) {
-            ""
-        } else {
-            column.value(self.row)
+
+    fn text(&self, i: usize) -> &str {
+        match &self.columns[i] {
+            Source::Text(column) if column.is_valid(self.row) => column.value(self.row),
+            // Text columns are always read as text: a typed column is never asked for its text.
+            _ => "",
         }
+    }
+
+    fn value(&self, i: usize, column: &Column) -> Result<Value, String> {
+        match &self.columns[i] {
+            Source::Text(_) => parse(column, self.text(i)),
+            Source::Typed(array) => match typed(array, self.row, column) {
+                Some(value) => Ok(value),
+                // Out of range: the text gives the value and the reason, as in a CSV.
+                None => parse(column, &self.shown(i)),
+            },
+        }
+    }
+
+    fn shown(&self, i: usize) -> String {
+        match &self.columns[i] {
+            Source::Text(_) => self.text(i).to_owned(),
+            Source::Typed(array) if array.is_valid(self.row) => {
+                array_value_to_string(array, self.row).unwrap_or_default()
+            }
+            Source::Typed(_) => String::new(),
+        }
+    }
+}
+
+/// The value at `row` of a column of the catalogue's type, if it is within the column's range.
+fn typed(array: &ArrayRef, row: usize, column: &Column) -> Option<Value> {
+    if array.is_null(row) {
+        return column.optional.then_some(Value::Empty);
+    }
+    match column.kind {
+        Kind::Text => None,
+        Kind::Count => {
+            let n = array.as_primitive::<Int64Type>().value(row);
+            (n >= 0).then_some(Value::Count(n))
+        }
+        Kind::Money => {
+            let units = array.as_primitive::<Decimal128Type>().value(row);
+            (0..10_i128.pow(20))
+                .contains(&units)
+                .then_some(Value::Money(units))
+        }
+        Kind::Timestamp => {
+            let seconds = array.as_primitive::<TimestampSecondType>().value(row);
+            chrono::DateTime::from_timestamp(seconds, 0).map(|t| Value::Stamp(t.naive_utc()))
+        }
+        Kind::Date => {
+            let days = array.as_primitive::<Date32Type>().value(row);
+            chrono::NaiveDate::default()
+                .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+                .map(Value::Date)
+        }
+        Kind::Flag => Some(Value::Flag(array.as_boolean().value(row))),
     }
 }
 
@@ -96,12 +154,12 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
         group: 0,
         first_of_group: 0,
     };
+    rows.expect_rows(groups.sizes.iter().sum::<u64>() as usize);
     let reader = builder.build().map_err(|e| rows.fail(e.to_string()))?;
     let mut index = 0;
     for batch in reader {
         let batch = batch.map_err(|e| rows.fail(e.to_string()))?;
-        let texts = as_text(&batch).map_err(|e| rows.fail(e))?;
-        let columns: Vec<&StringArray> = texts.iter().map(|a| a.as_string::<i32>()).collect();
+        let columns = sources(&batch, file.table.columns).map_err(|e| rows.fail(e))?;
         for row in 0..batch.num_rows() {
             rows.row(
                 groups.place(index),
@@ -109,58 +167,35 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
                     columns: &columns,
                     row,
                 },
-            );
+            )?;
             index += 1;
         }
     }
     Ok(())
 }
 
-/// Every column of `batch` as UTF-8 text.
-fn as_text(batch: &RecordBatch) -> Result<Vec<ArrayRef>, String> {
+/// Every column of `batch`, of the catalogue's type or as text.
+fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, String> {
     batch
         .columns()
         .iter()
         .zip(batch.schema().fields())
-        .map(|(column, field)| {
-            cast(column, &DataType::Utf8).map_err(|e| {
-                format!(
-                    "column {}: its type {} cannot be read as text: {e}",
-                    field.name(),
-                    field.data_type()
-                )
-            })
+        .zip(columns)
+        .map(|((array, field), column)| {
+            if column.kind != Kind::Text && *field.data_type() == column.kind.data_type() {
+                return Ok(Source::Typed(array.clone()));
+            }
+            cast(array, &DataType::Utf8)
+                .map(|text| Source::Text(text.as_string::<i32>().clone()))
+                .map_err(|e| {
+                    format!(
+                        "column {}: its type {} cannot be read as text: {e}",
+                        field.name(),
+                        field.data_type()
+                    )
+                })
         })
         .collect()
-}
-
-/// Copies the Parquet file `file` without its rejected rows (by index in the file) to `copy`.
-pub(super) fn write_accepted(
-    file: &Found,
-    copy: &Path,
-    rejected: &HashSet<u64>,
-) -> Result<(), CheckError> {
-    let fail = |e: &dyn std::fmt::Display| CheckError::File {
-        file: copy.to_owned(),
-        message: e.to_string(),
-    };
-    let opened = File::open(&file.path).map_err(|e| fail(&e))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(opened)
-        .and_then(|b| b.build())
-        .map_err(|e| fail(&e))?;
-    let out = File::create(copy).map_err(|e| fail(&e))?;
-    let mut writer = ArrowWriter::try_new(out, reader.schema(), None).map_err(|e| fail(&e))?;
-    let mut first = 0_u64;
-    for batch in reader {
-        let batch = batch.map_err(|e| fail(&e))?;
-        let keep: BooleanArray = (first..first + batch.num_rows() as u64)
-            .map(|index| Some(!rejected.contains(&index)))
-            .collect();
-        first += batch.num_rows() as u64;
-        let kept = filter_record_batch(&batch, &keep).map_err(|e| fail(&e))?;
-        writer.write(&kept).map_err(|e| fail(&e))?;
-    }
-    writer.close().map(drop).map_err(|e| fail(&e))
 }
 
 #[cfg(test)]
