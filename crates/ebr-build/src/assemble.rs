@@ -464,41 +464,59 @@ async fn journeys(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Journey>
 }
 
 fn paths(frame: &Frame) -> Result<Attribution, AssembleError> {
-    let q = queries::PATHS.name;
-    let paths = frame
-        .rows()
-        .map(|row| {
-            let channels = row.text_list("channels")?;
-            let days = row.opt_int_list("days")?;
-            let touches = channels
-                .into_iter()
-                .zip(days)
-                .map(|(channel, days)| {
-                    let days_before = days
-                        .map(|d| {
-                            u32::try_from(d).map_err(|_| AssembleError::Value {
-                                query: q,
-                                column: "days",
-                                value: d.to_string(),
-                                expected: "a touch before its outcome (days_before >= 0)",
-                            })
-                        })
-                        .transpose()?;
-                    Ok(Touch {
-                        channel: channel.as_str().into(),
-                        days_before,
-                    })
-                })
-                .collect::<Result<Vec<_>, AssembleError>>()?;
-            Ok(ConversionPath {
-                touches,
-                conversions: row.count("conversions")?,
-                value: row.money("value")?,
-                nulls: row.count("nulls")?,
-            })
-        })
-        .collect::<Result<Vec<_>, AssembleError>>()?;
-    Ok(Attribution { paths })
+    // Paths equal once their steps' numbers are set aside are one path: the query groups by
+    // the touches with their steps (see sql/paths.sql).
+    let mut merged: BTreeMap<Vec<(String, Option<u32>)>, ConversionPath> = BTreeMap::new();
+    for row in frame.rows() {
+        let touches = row
+            .text_list("touches")?
+            .iter()
+            .map(|touch| read_touch(touch))
+            .collect::<Result<Vec<_>, AssembleError>>()?;
+        let key = touches
+            .iter()
+            .map(|t| (t.channel.as_str().to_owned(), t.days_before))
+            .collect();
+        let path = merged.entry(key).or_insert_with(|| ConversionPath {
+            touches,
+            conversions: 0,
+            value: ebr::model::Money::ZERO,
+            nulls: 0,
+        });
+        path.conversions += row.count("conversions")?;
+        path.value += row.money("value")?;
+        path.nulls += row.count("nulls")?;
+    }
+    Ok(Attribution {
+        paths: merged.into_values().collect(),
+    })
+}
+
+/// One touch as the paths query writes it: `step|days_before|channel`, days empty when the
+/// touch has no time.
+fn read_touch(touch: &str) -> Result<Touch, AssembleError> {
+    let wrong = |expected| AssembleError::Value {
+        query: queries::PATHS.name,
+        column: "touches",
+        value: touch.to_owned(),
+        expected,
+    };
+    let mut parts = touch.splitn(3, '|');
+    let (Some(_step), Some(days), Some(channel)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(wrong("step|days_before|channel"));
+    };
+    let days_before = match days {
+        "" => None,
+        days => Some(
+            days.parse::<u32>()
+                .map_err(|_| wrong("a touch before its outcome (days_before >= 0)"))?,
+        ),
+    };
+    Ok(Touch {
+        channel: channel.into(),
+        days_before,
+    })
 }
 
 fn stack(frame: &Frame) -> Result<Vec<Tool>, AssembleError> {

@@ -171,16 +171,4 @@ impl<'a> Row<'a> {
             })
             .collect()
     }
-
-    /// A list of optional integers (an `array_agg` of day counts, NULL where unknown).
-    pub fn opt_int_list(&self, name: &str) -> Result<Vec<Option<i64>>, FrameError> {
-        let item = Arc::new(Field::new_list_field(DataType::Int64, true));
-        let array = self.column(name, &DataType::List(item))?;
-        let lists: &ListArray = array.as_list();
-        let values = lists.value(self.index);
-        let ints: &Int64Array = values.as_primitive();
-        Ok((0..ints.len())
-            .map(|i| (!ints.is_null(i)).then(|| ints.value(i)))
-            .collect())
-    }
 }

@@ -32,8 +32,19 @@ fn expected(spec: &SampleSpec, generated_at: DateTime<Utc>) -> Vec<Snapshot> {
 }
 
 fn built(spec: &SampleSpec, engine: Engine, generated_at: DateTime<Utc>) -> Vec<Snapshot> {
+    built_from_edited(spec, engine, generated_at, |_| {})
+}
+
+/// The build of the exports of `spec` once `edit` has changed them.
+fn built_from_edited(
+    spec: &SampleSpec,
+    engine: Engine,
+    generated_at: DateTime<Utc>,
+    edit: impl FnOnce(&std::path::Path),
+) -> Vec<Snapshot> {
     let raw = tempfile::tempdir().expect("a temp dir");
     sample::raw::write_raw(spec, raw.path()).expect("raw exports written");
+    edit(raw.path());
     let periods: Vec<PeriodId> = sample::generate(spec).iter().map(|s| s.period.id).collect();
     let spec = BuildSpec {
         raw: raw.path().to_owned(),
@@ -75,6 +86,44 @@ fn the_bundled_sample_builds_back_to_its_snapshots() {
     assert_same(
         &expected(&spec, at()),
         &built(&spec, Engine::default(), at()),
+    );
+}
+
+/// Only the order of a path's steps counts: numbered 10, 20, 30 (or 11, 21, 31 in every other
+/// customer journey, so equal paths come numbered both ways) instead of 1, 2, 3, the touchpoints
+/// build the generator's paths.
+#[test]
+fn a_paths_steps_count_by_their_order_not_their_numbers() {
+    let spec = SampleSpec {
+        dealers: 5,
+        months: 2,
+        seed: 7,
+        end: PeriodId::month(2026, 9).expect("a month"),
+        format: Format::Json,
+    };
+    let renumber = |raw: &std::path::Path| {
+        let path = raw.join("touchpoints.csv");
+        let mut reader = csv::Reader::from_path(&path).expect("touchpoints.csv");
+        let header = reader.headers().expect("a header").clone();
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+        let mut writer = csv::Writer::from_path(&path).expect("writable");
+        writer.write_record(&header).expect("written");
+        let mut renumbered = 0;
+        for row in rows {
+            let step: u64 = row[1].parse().expect("a step");
+            let shift = u64::from(row[0].len() % 2 == 1);
+            renumbered += shift;
+            let step = (step * 10 + shift).to_string();
+            writer
+                .write_record([&row[0], step.as_str(), &row[2], &row[3]])
+                .expect("written");
+        }
+        writer.flush().expect("flushed");
+        assert!(renumbered > 0, "some journeys numbered each way");
+    };
+    assert_same(
+        &expected(&spec, at()),
+        &built_from_edited(&spec, Engine::default(), at(), renumber),
     );
 }
 
