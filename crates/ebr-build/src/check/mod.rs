@@ -25,7 +25,7 @@ mod rows;
 mod stage;
 mod values;
 
-use rows::RowChecks;
+use rows::{Finished, RowChecks};
 use stage::Stage;
 
 pub use stage::EXTENSION as STAGED_EXTENSION;
@@ -174,16 +174,23 @@ fn check_file(
     staging: &Path,
 ) -> Result<FileChecked, CheckError> {
     let path = staging.join(format!("{}{}", file.table.name, stage::EXTENSION));
-    let stage = Stage::create(file.table, &path).map_err(|message| CheckError::File {
-        file: path.clone(),
-        message,
-    })?;
-    let mut rows = RowChecks::new(file, periods, ids, stage);
-    match file.format {
-        FileFormat::Csv => read_csv(file, &mut rows)?,
-        FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,
+    let mut duplicates = HashSet::new();
+    loop {
+        let stage = Stage::create(file.table, &path).map_err(|message| CheckError::File {
+            file: path.clone(),
+            message,
+        })?;
+        let mut rows = RowChecks::new(file, periods, ids, stage, duplicates);
+        match file.format {
+            FileFormat::Csv => read_csv(file, &mut rows)?,
+            FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,
+        }
+        match rows.finish()? {
+            Finished::Checked(checked) => return Ok(checked),
+            // Rare: a file with repeated ids is read a second time.
+            Finished::Repeated(repeated) => duplicates = repeated,
+        }
     }
-    rows.finish()
 }
 
 fn read_csv(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError> {

@@ -5,9 +5,10 @@
 //! row group and its row within the group.
 
 use std::fs::File;
+use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StringArray};
-use datafusion::arrow::compute::cast;
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray, RecordBatch, StringArray};
+use datafusion::arrow::compute::{cast, filter_record_batch};
 use datafusion::arrow::datatypes::{
     DataType, Date32Type, Decimal128Type, Int64Type, TimestampSecondType,
 };
@@ -17,7 +18,7 @@ use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use super::rows::{Fields, RowChecks};
 use super::values::{Value, parse};
 use super::{CheckError, Place};
-use crate::tables::{Column, Found, Kind};
+use crate::tables::{Column, Found, Kind, schema_ref};
 
 /// One column of a batch: of the catalogue's type, or cast to text.
 enum Source {
@@ -160,18 +161,58 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
     for batch in reader {
         let batch = batch.map_err(|e| rows.fail(e.to_string()))?;
         let columns = sources(&batch, file.table.columns).map_err(|e| rows.fail(e))?;
-        for row in 0..batch.num_rows() {
-            rows.row(
-                groups.place(index),
-                &Row {
-                    columns: &columns,
-                    row,
-                },
-            )?;
-            index += 1;
+        match as_catalogue_types(&columns, file.table.columns) {
+            // Every column already holds the catalogue's type: the accepted rows are staged
+            // as they are, a batch at a time.
+            Some(typed) => {
+                let mut accepted = Vec::with_capacity(batch.num_rows());
+                for row in 0..batch.num_rows() {
+                    let place = groups.place(index);
+                    accepted.push(rows.check(
+                        place,
+                        &Row {
+                            columns: &columns,
+                            row,
+                        },
+                    )?);
+                    index += 1;
+                }
+                let typed = RecordBatch::try_new(schema_ref(file.table), typed)
+                    .and_then(|b| filter_record_batch(&b, &BooleanArray::from(accepted)))
+                    .map_err(|e| rows.fail(e.to_string()))?;
+                rows.stage_batch(&typed)?;
+            }
+            None => {
+                for row in 0..batch.num_rows() {
+                    let place = groups.place(index);
+                    rows.row(
+                        place,
+                        &Row {
+                            columns: &columns,
+                            row,
+                        },
+                    )?;
+                    index += 1;
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// The columns as arrays of the catalogue's types, if they all are (text columns are).
+fn as_catalogue_types(columns: &[Source], catalogue: &[Column]) -> Option<Vec<ArrayRef>> {
+    columns
+        .iter()
+        .zip(catalogue)
+        .map(|(source, column)| match source {
+            Source::Typed(array) => Some(Arc::clone(array)),
+            Source::Text(text) if column.kind == Kind::Text => {
+                Some(Arc::new(text.clone()) as ArrayRef)
+            }
+            Source::Text(_) => None,
+        })
+        .collect()
 }
 
 /// Every column of `batch`, of the catalogue's type or as text.

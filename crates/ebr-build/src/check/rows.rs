@@ -2,7 +2,7 @@
 //! and references checked, rules across fields, and duplicate ids.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::NaiveDate;
 use ebr::model::PeriodId;
@@ -13,9 +13,37 @@ use super::values::{Value, parse, quoted};
 use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, Place, Rejection};
 use crate::tables::{Column, Found, TABLES, Table};
 
-/// A row's key as two independent 64-bit hashes: a false duplicate needs both to collide
-/// (among 50 million keys, about one chance in 10^23).
+/// A row's key as two independent 64-bit hashes.
 type KeyHash = (u64, u64);
+
+/// Bits of a [`key_and_index`] given to the row's index in its file.
+const INDEX_BITS: u32 = 40;
+
+/// A row's key hash and its index in one number: 88 bits of hash above 40 bits of index, so
+/// that sorting puts equal keys together, first row first. A false duplicate needs 88 bits to
+/// collide: among 50 million keys, about one chance in 10^11.
+fn key_and_index((high, low): KeyHash, index: u64) -> Option<u128> {
+    (index < 1 << INDEX_BITS).then(|| {
+        (u128::from(high) << 64) | (u128::from(low >> INDEX_BITS) << INDEX_BITS) | u128::from(index)
+    })
+}
+
+/// The indexes of the rows whose key an earlier row has.
+fn repeated_rows(keys: &mut [u128]) -> HashSet<u64> {
+    keys.sort_unstable();
+    keys.windows(2)
+        .filter(|pair| pair[0] >> INDEX_BITS == pair[1] >> INDEX_BITS)
+        .map(|pair| (pair[1] & ((1 << INDEX_BITS) - 1)) as u64)
+        .collect()
+}
+
+/// How the checks of a file ended.
+pub(super) enum Finished {
+    /// Checked and staged.
+    Checked(FileChecked),
+    /// These rows repeat an earlier row's key: check the file again, rejecting them.
+    Repeated(HashSet<u64>),
+}
 
 /// FNV-1a: cheap, and unrelated to SipHash, which gives the key's other half.
 struct Fnv(u64);
@@ -28,24 +56,6 @@ impl Hasher for Fnv {
         for &b in bytes {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-    }
-}
-
-/// The keys are hashes already: the set uses them as they are.
-#[derive(Default)]
-struct AsIs(u64);
-
-impl Hasher for AsIs {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = self.0.rotate_left(29) ^ n;
     }
 }
 
@@ -96,7 +106,12 @@ pub(crate) struct RowChecks<'a> {
     refs: Vec<(usize, &'a HashSet<String>)>,
     codes: Vec<(usize, &'static [&'static str])>,
     rules: Rules,
-    seen: HashSet<KeyHash, BuildHasherDefault<AsIs>>,
+    /// Every accepted row's key (see [`key_and_index`]), sorted when the file ends to find
+    /// the duplicates: sorting a list costs far less than a set of millions of random
+    /// lookups.
+    keys: Vec<u128>,
+    /// The rows found to repeat an earlier row's key, by index, when the file is checked again.
+    duplicates: HashSet<u64>,
     values: Vec<Value>,
     stage: Stage,
     counts: FileCounts,
@@ -112,6 +127,7 @@ impl<'a> RowChecks<'a> {
         periods: &'a [PeriodId],
         ids: &'a HashMap<&'static str, HashSet<String>>,
         stage: Stage,
+        duplicates: HashSet<u64>,
     ) -> Self {
         let table = file.table;
         let names: Vec<&'static str> = table.columns.iter().map(|c| c.name).collect();
@@ -137,7 +153,8 @@ impl<'a> RowChecks<'a> {
                 .filter_map(|(i, c)| Some((i, allowed(table.name, c.name)?)))
                 .collect(),
             rules: Rules::of(table),
-            seen: HashSet::default(),
+            keys: Vec::new(),
+            duplicates,
             values: vec![Value::Empty; names.len()],
             names,
             stage,
@@ -147,11 +164,10 @@ impl<'a> RowChecks<'a> {
         }
     }
 
-    /// Makes room for the ids of about `rows` rows at once: growing the set of millions of
-    /// ids step by step costs more than checking them.
+    /// Makes room for the keys of about `rows` rows at once.
     pub(crate) fn expect_rows(&mut self, rows: usize) {
-        if !self.key_columns.is_empty() {
-            self.seen.reserve(rows);
+        if !self.key_columns.is_empty() && self.duplicates.is_empty() {
+            self.keys.reserve(rows);
         }
     }
 
@@ -170,13 +186,34 @@ impl<'a> RowChecks<'a> {
 
     /// Checks one row found at `place`, staging it if it is accepted.
     pub(crate) fn row(&mut self, place: Place, record: &impl Fields) -> Result<(), CheckError> {
+        if !self.check(place, record)? {
+            return Ok(());
+        }
+        let stage = &mut self.stage;
+        stage
+            .push(&self.values, |i| record.text(i))
+            .map_err(|message| CheckError::File {
+                file: self.file.path.clone(),
+                message: format!("staging the accepted rows: {message}"),
+            })
+    }
+
+    /// Checks one row found at `place`, counting it; whether it is accepted. The caller stages
+    /// the accepted rows itself (see [`RowChecks::stage_batch`]).
+    pub(crate) fn check(&mut self, place: Place, record: &impl Fields) -> Result<bool, CheckError> {
+        let index = self.counts.read;
         self.counts.read += 1;
-        if let Err(rejection) = self.problem(place, record) {
+        if let Err(rejection) = self.problem(place, index, record) {
             self.counts.rejected += 1;
             if self.rejections.len() < MAX_LISTED {
                 self.rejections.push(rejection);
             }
-            return Ok(());
+            return Ok(false);
+        }
+        if !self.key_columns.is_empty() && self.duplicates.is_empty() {
+            let key = key_and_index(self.key_hash(record), index)
+                .ok_or_else(|| self.fail(format!("more than {} rows", 1_u64 << INDEX_BITS)))?;
+            self.keys.push(key);
         }
         if let Some(ids) = self.reference_ids.as_mut() {
             ids.insert(record.text(0).to_owned());
@@ -197,30 +234,43 @@ impl<'a> RowChecks<'a> {
             }
             _ => self.counts.used += 1,
         }
-        let stage = &mut self.stage;
-        stage
-            .push(&self.values, |i| record.text(i))
+        Ok(true)
+    }
+
+    /// Stages a batch of accepted rows that is already typed as the catalogue says.
+    pub(crate) fn stage_batch(
+        &mut self,
+        batch: &datafusion::arrow::array::RecordBatch,
+    ) -> Result<(), CheckError> {
+        self.stage
+            .write_batch(batch)
             .map_err(|message| CheckError::File {
                 file: self.file.path.clone(),
                 message: format!("staging the accepted rows: {message}"),
             })
     }
 
-    /// The checks done: what they found, and where the accepted rows are staged.
-    pub(super) fn finish(self) -> Result<FileChecked, CheckError> {
+    /// The checks done: what they found and where the accepted rows are staged, or, the first
+    /// time through a file with repeated keys, the rows that repeat an earlier one (the file is
+    /// then checked again with them rejected).
+    pub(super) fn finish(mut self) -> Result<Finished, CheckError> {
+        let repeated = repeated_rows(&mut self.keys);
+        if !repeated.is_empty() {
+            return Ok(Finished::Repeated(repeated));
+        }
         let staged = self.stage.finish().map_err(|message| CheckError::File {
             file: self.file.path.clone(),
             message: format!("staging the accepted rows: {message}"),
         })?;
-        Ok(FileChecked {
+        Ok(Finished::Checked(FileChecked {
             counts: self.counts,
             rejections: self.rejections,
             reference_ids: self.reference_ids,
             staged,
-        })
+        }))
     }
 
-    fn problem(&mut self, place: Place, record: &impl Fields) -> Result<(), Rejection> {
+    fn problem(&mut self, place: Place, index: u64, record: &impl Fields) -> Result<(), Rejection> {
         let table = self.file.table;
         let reject = |column: &str, reason: String| Rejection {
             file: self.file.path.clone(),
@@ -268,7 +318,7 @@ impl<'a> RowChecks<'a> {
         self.rules
             .check(record, &self.values)
             .map_err(|(column, reason)| reject(column, reason))?;
-        if !self.key_columns.is_empty() && !self.seen.insert(self.key_hash(record)) {
+        if self.duplicates.contains(&index) {
             return Err(reject(
                 table.key[0],
                 format!(
@@ -416,5 +466,28 @@ impl Rules {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_after_the_first_with_a_key_is_repeated() {
+        let (a, b) = ((1, 2 << INDEX_BITS), (1, 3 << INDEX_BITS));
+        let mut keys: Vec<u128> = [(b, 9), (a, 4), (a, 7), (b, 2), (a, 1), ((5, 0), 3)]
+            .into_iter()
+            .map(|(hash, index)| key_and_index(hash, index).expect("a small index"))
+            .collect();
+        let mut repeated: Vec<u64> = repeated_rows(&mut keys).into_iter().collect();
+        repeated.sort_unstable();
+        assert_eq!(repeated, [4, 7, 9]);
+    }
+
+    #[test]
+    fn an_index_beyond_its_bits_is_refused() {
+        assert!(key_and_index((1, 1), 1 << INDEX_BITS).is_none());
+        assert!(key_and_index((1, 1), (1 << INDEX_BITS) - 1).is_some());
     }
 }

@@ -90,8 +90,10 @@ impl Builder {
 }
 
 fn days_since_epoch(day: chrono::NaiveDate) -> i32 {
-    // Every date the checks accept is within a few thousand years of 1970.
-    (day - chrono::NaiveDate::default()).num_days() as i32
+    use chrono::Datelike;
+    /// Days from 0001-01-01 to 1970-01-01.
+    const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+    day.num_days_from_ce() - UNIX_EPOCH_FROM_CE
 }
 
 /// The accepted rows of one table on their way to `path`.
@@ -138,6 +140,17 @@ impl Stage {
         }
         if self.columns.first().is_some_and(|c| c.len() >= BATCH_ROWS) {
             self.flush().map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Adds a batch of accepted rows typed as the catalogue says, after the rows pushed so far.
+    pub(crate) fn write_batch(&mut self, batch: &RecordBatch) -> Result<(), String> {
+        self.flush().map_err(|e| e.to_string())?;
+        let batch = RecordBatch::try_new(Arc::clone(&self.schema), batch.columns().to_vec())
+            .map_err(|e| e.to_string())?;
+        if batch.num_rows() > 0 {
+            self.writer.write(&batch).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
