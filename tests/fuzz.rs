@@ -10,7 +10,7 @@ mod fuzz_kit;
 use ebr::load::Format;
 use std::sync::Arc;
 
-use fuzz_kit::{Check, Failure, Outcome, fuzz, replay, run_within, targets};
+use fuzz_kit::{Check, Failure, Outcome, extremes, fuzz, replay, run, run_within, targets};
 
 #[test]
 fn snapshot_toml() {
@@ -68,6 +68,34 @@ fn every_input_that_ever_failed() {
     assert!(
         replayed > 0,
         "the fixtures of tests/fixtures/fuzz/ were found"
+    );
+}
+
+/// Each number of a month compared with the next one, alone at a unit in the 28th decimal (of
+/// either sign) or at the largest amount of money accepted: the change to the next month and its
+/// relative size are a quotient over that value, and ebr shows them without a panic.
+#[test]
+fn every_number_of_a_compared_month_at_the_ends_of_what_loads() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/compare/2026-08.toml"),
+    )
+    .expect("the compare fixture");
+    let values = [
+        "0.0000000000000000000000000001",
+        "-0.0000000000000000000000000001",
+        "1000000000000000",
+    ];
+    let inputs = extremes::each_number_swapped(&text, &values);
+    let cases = inputs.len();
+    let check: Check = Arc::new(|b| targets::check_snapshot(b, Format::Toml));
+    let Outcome { ran, loaded, found } = run("snapshot-toml", "toml", check, inputs.into_iter());
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(ran, cases);
+    // Most fields are money and take the values; counts refuse decimals, with a location.
+    assert!(
+        cases > 400 && loaded > 100,
+        "{cases} cases, {loaded} loaded"
     );
 }
 

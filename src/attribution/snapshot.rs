@@ -141,7 +141,8 @@ impl SnapshotAttribution {
             .filter(|(row, _)| of_kinds(row))
             .map(|(_, value)| value.0)
             .sum();
-        Some(part / total)
+        // A total of a hair above zero (a value of 1e-28) can leave Decimal's range.
+        part.checked_div(total)
     }
 
     /// The models that produced credit, with their per-channel and per-actor credits.

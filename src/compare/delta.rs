@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::metrics::{Direction, Metric, Threshold};
+use crate::metrics::{Direction, Metric, Ratio, Threshold};
 
 /// Whether a change is good, bad, too small to matter, or has no good side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,8 +61,13 @@ impl Change {
     ) -> Change {
         match (current, compared) {
             (Some(cur), Some(cmp)) => {
-                let absolute = cur - cmp;
-                let relative = (!cmp.is_zero()).then(|| absolute / cmp.abs());
+                // Any decimal may come from a file. Values of opposite signs near Decimal's
+                // limits differ by more than it holds: the change saturates and has no
+                // relative figure. A base a hair above zero (1e-28) makes a relative change
+                // beyond Decimal's range: n/a, as for a base of zero.
+                let exact = cur.checked_sub(cmp);
+                let absolute = exact.unwrap_or_else(|| cur.saturating_sub(cmp));
+                let relative = exact.and_then(|change| Ratio::new(change, cmp.abs()).value());
                 Change::Moved {
                     absolute,
                     relative,
@@ -144,13 +149,16 @@ impl Delta {
 /// threshold. A relative threshold is taken of the larger of the two magnitudes, so the
 /// answer is the same in both directions.
 pub fn is_flat(current: Decimal, compared: Decimal, threshold: Threshold) -> bool {
-    let change = (current - compared).abs();
+    // Saturating: a change or a limit beyond Decimal's range is larger than any other.
+    let change = current.saturating_sub(compared).abs();
     if change.is_zero() {
         return true;
     }
     let limit = match threshold {
         Threshold::Absolute(limit) => limit.abs(),
-        Threshold::Relative(fraction) => fraction.abs() * current.abs().max(compared.abs()),
+        Threshold::Relative(fraction) => fraction
+            .abs()
+            .saturating_mul(current.abs().max(compared.abs())),
     };
     change < limit
 }
@@ -233,5 +241,82 @@ mod tests {
         let from_zero = Delta::with_default(Metric::Leads, d("10"), d("0"));
         assert_eq!(from_zero.relative(), None, "no % change from zero");
         assert_eq!(from_zero.absolute(), d("10"));
+    }
+
+    #[test]
+    fn a_base_a_hair_above_zero_has_no_relative_change() {
+        // Won revenue 900,000 after 1e-28 (a file may hold 28 decimals): 9e33 times the base,
+        // beyond Decimal's 7.9e28. It moved, for the better; the relative change is n/a.
+        let tiny = d("0.0000000000000000000000000001");
+        let delta = Delta::with_default(Metric::WonRevenue, d("900000"), tiny);
+        assert_eq!(delta.relative(), None);
+        assert_eq!(delta.verdict(), Some(Verdict::Good));
+        assert_eq!(delta.absolute().map(|a| a.round()), d("900000"));
+    }
+
+    #[test]
+    fn values_of_opposite_signs_at_decimals_limits_still_compare() {
+        // MAX - MIN is twice what a Decimal holds: the change saturates, no relative change.
+        let delta = Delta::with_default(Metric::WonRevenue, Some(Decimal::MAX), Some(Decimal::MIN));
+        assert_eq!(delta.absolute(), Some(Decimal::MAX));
+        assert_eq!(delta.relative(), None);
+        assert_eq!(delta.verdict(), Some(Verdict::Good));
+        let back = Delta::with_default(Metric::WonRevenue, Some(Decimal::MIN), Some(Decimal::MAX));
+        assert_eq!(back.absolute(), Some(Decimal::MIN));
+        assert_eq!(back.verdict(), Some(Verdict::Bad));
+    }
+
+    /// Decimals a file may hold, weighted to the ends of the range: the limits, a unit in the
+    /// 28th decimal, and any mantissa at any scale.
+    fn extreme() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        let tiny = Decimal::new(1, 28);
+        prop_oneof![
+            Just(Decimal::MAX),
+            Just(Decimal::MIN),
+            Just(tiny),
+            Just(-tiny),
+            Just(Decimal::ZERO),
+            (any::<i64>(), 0u32..=28).prop_map(|(m, scale)| Decimal::new(m, scale)),
+            (any::<i128>(), 0u32..=28).prop_map(|(m, scale)| {
+                Decimal::try_from_i128_with_scale(m % 79_228_162_514_264_337_593_543_950_335, scale)
+                    .unwrap_or(Decimal::MAX)
+            }),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Any two decimals compare without a panic; the relative change, when there is one,
+        /// is the change over the base as f64 arithmetic finds it, and there is one whenever
+        /// the change and that quotient are inside Decimal's range.
+        #[test]
+        fn any_two_decimals_compare(current in extreme(), compared in extreme()) {
+            use rust_decimal::prelude::ToPrimitive;
+            for metric in [Metric::WonRevenue, Metric::LeadToSale, Metric::Leads] {
+                let delta = Delta::with_default(metric, Some(current), Some(compared));
+                let (cur, cmp) = (current.to_f64().unwrap(), compared.to_f64().unwrap());
+                let quotient = (cur - cmp) / cmp.abs();
+                match delta.relative() {
+                    Some(r) => {
+                        let r = r.to_f64().unwrap();
+                        // Decimal keeps 28 decimals: a tiny quotient loses digits past them.
+                        let close = (r - quotient).abs() <= 1e-9 * quotient.abs() + 1e-27;
+                        proptest::prop_assert!(close, "{r} against {quotient}");
+                    }
+                    None => proptest::prop_assert!(
+                        compared.is_zero() || (cur - cmp).abs() > 7.9e28 || quotient.abs() >= 7e28,
+                        "n/a for a quotient of {quotient}"
+                    ),
+                }
+                let verdict = delta.verdict().unwrap();
+                if current > compared {
+                    proptest::prop_assert!(verdict == Verdict::Good || verdict == Verdict::Flat);
+                }
+                for style in [crate::metrics::Style::FULL, crate::metrics::Style::COMPACT] {
+                    let _ = crate::compare::format_change(&delta, "USD", style);
+                }
+                let _ = crate::compare::format_change_relative(&delta, false);
+            }
+        }
     }
 }

@@ -49,7 +49,11 @@ fn sign(value: Decimal, shown_zero: bool, ascii: bool) -> &'static str {
 /// ("−2.5 min"). A change that rounds to zero has no sign ("0.0 pp").
 pub fn format_absolute(unit: Unit, absolute: Decimal, currency: &str, style: Style) -> String {
     let mut magnitude = match unit {
-        Unit::Rate => fixed(absolute.abs() * Decimal::ONE_HUNDRED, 1),
+        // A change of more than 7.9e26 (Decimal's limit over 100) has no figure in points.
+        Unit::Rate => match absolute.abs().checked_mul(Decimal::ONE_HUNDRED) {
+            Some(points) => fixed(points, 1),
+            None => return NOT_AVAILABLE.to_owned(),
+        },
         _ => format_with(unit, Some(absolute.abs()), currency, style),
     };
     if unit == Unit::Rate {
@@ -62,10 +66,11 @@ pub fn format_absolute(unit: Unit, absolute: Decimal, currency: &str, style: Sty
 
 /// The relative change with its sign, one decimal: "+12.5 %"; "n/a" without a base.
 pub fn format_relative(relative: Option<Decimal>, ascii: bool) -> String {
-    match relative {
+    // A change over a base a hair above zero can be a fraction too large to hold in percent.
+    match relative.and_then(|r| Some((r, r.abs().checked_mul(Decimal::ONE_HUNDRED)?))) {
         None => NOT_AVAILABLE.to_owned(),
-        Some(r) => {
-            let mut text = fixed(r.abs() * Decimal::ONE_HUNDRED, 1);
+        Some((r, percent)) => {
+            let mut text = fixed(percent, 1);
             let shown_zero = !text.bytes().any(|b| (b'1'..=b'9').contains(&b));
             text.insert_str(0, sign(r, shown_zero, ascii));
             text.push_str(" %");
@@ -162,6 +167,25 @@ mod tests {
         assert_eq!(
             format_absolute(Unit::Rate, Decimal::new(-1, 5), "USD", Style::FULL),
             "0.0 pp"
+        );
+    }
+
+    #[test]
+    fn a_change_too_large_for_percent_or_points_is_not_available() {
+        // 1e27 as a fraction is 1e29 %, past Decimal's 7.9e28: no figure, no panic.
+        let huge = Decimal::from_i128_with_scale(10i128.pow(27), 0);
+        assert_eq!(format_relative(Some(huge), false), "n/a");
+        assert_eq!(format_relative(Some(-huge), true), "n/a");
+        assert_eq!(format_absolute(Unit::Rate, huge, "USD", Style::FULL), "n/a");
+        assert_eq!(
+            format_with(Unit::Rate, Some(huge), "USD", Style::FULL),
+            "n/a"
+        );
+        // Below that limit the figures are written out.
+        let big = Decimal::from(10u64.pow(18));
+        assert_eq!(
+            format_relative(Some(big), true),
+            "+100,000,000,000,000,000,000.0 %"
         );
     }
 }

@@ -75,7 +75,11 @@ pub fn format_with(unit: Unit, value: Option<Decimal>, currency: &str, style: St
             };
             format!("{sign}{symbol}{digits}")
         }
-        Unit::Rate => suffixed(one_dp(value * Decimal::ONE_HUNDRED), " %"),
+        // A rate above 7.9e26 (Decimal's limit over 100) has no figure in percent.
+        Unit::Rate => match value.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(percent) => suffixed(one_dp(percent), " %"),
+            None => NOT_AVAILABLE.to_owned(),
+        },
         Unit::Minutes => suffixed(one_dp(value), " min"),
         Unit::Days if style.compact => format!("{} d", one_dp(value)),
         Unit::Days => format!("{} days", one_dp(value)),

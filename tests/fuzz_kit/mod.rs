@@ -7,6 +7,7 @@
 //! A failing input is written under `target/tmp/fuzz-failures/`; copied into
 //! `tests/fixtures/fuzz/<loader>/` it becomes a regression case.
 
+pub mod extremes;
 pub mod mutate;
 pub mod targets;
 
