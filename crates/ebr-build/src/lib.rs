@@ -115,16 +115,29 @@ pub enum BuildError {
     Invalid { period: PeriodId, problems: String },
 }
 
-/// Builds every period of `spec`, calling `progress` after each one.
+/// How far a build has got, as it tells its caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// `rows` more raw rows were checked (told from the threads that check them).
+    Checked { rows: u64 },
+    /// A period's queries start.
+    Building(PeriodId),
+    /// A period's snapshot is built.
+    Built(PeriodId),
+}
+
+/// Builds every period of `spec`, telling `progress` of the rows checked and the periods built.
 pub async fn build(
     spec: &BuildSpec,
-    mut progress: impl FnMut(PeriodId),
+    progress: impl Fn(Step) + Sync,
 ) -> Result<Outcome, BuildError> {
     let found = tables::find(&spec.raw)?;
     let review = review::Review::load(&spec.raw.join(review::FILE_NAME))?;
     let staging = tempfile::tempdir().map_err(BuildError::Scratch)?;
     let started = Instant::now();
-    let checked = check::check(&found, &spec.periods, staging.path())?;
+    let checked = check::check(&found, &spec.periods, staging.path(), &|rows| {
+        progress(Step::Checked { rows })
+    })?;
     let check_elapsed = started.elapsed();
     let rejected: u64 = checked.counts.iter().map(|(_, c)| c.rejected).sum();
     if rejected > spec.max_rejected {
@@ -150,6 +163,7 @@ pub async fn build(
     let mut built = Vec::with_capacity(spec.periods.len());
     for &period in &spec.periods {
         let started = Instant::now();
+        progress(Step::Building(period));
         let snapshot = assemble::snapshot(&ctx, &review, period, spec.generated_at)
             .await
             .map_err(|source| BuildError::Assemble { period, source })?;
@@ -160,7 +174,7 @@ pub async fn build(
             warnings,
             elapsed: started.elapsed(),
         });
-        progress(period);
+        progress(Step::Built(period));
     }
     Ok(Outcome {
         built,

@@ -3,12 +3,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use clap::Parser;
 use ebr::model::PeriodId;
-use ebr_build::{BuildSpec, Engine, build, output, snapshot_path};
+use ebr_build::{BuildSpec, Engine, Step, build, output, snapshot_path};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// The SQL engine of ebr: raw exports of the CRM, DMS, marketing platforms, PRM and finance to snapshots.
@@ -118,12 +119,20 @@ async fn run(args: &Args) -> Result<(), String> {
     };
     let bar = progress_bar(args.quiet, spec.periods.len());
     let started = Instant::now();
-    let outcome = build(&spec, |period| {
-        bar.set_message(period.to_string());
-        bar.inc(1);
+    let rows_checked = AtomicU64::new(0);
+    let outcome = build(&spec, |step| {
+        match step {
+            Step::Checked { rows } => {
+                let rows = rows_checked.fetch_add(rows, Ordering::Relaxed) + rows;
+                bar.set_message(format!("checking the raw exports: {rows} rows"));
+            }
+            Step::Building(period) => bar.set_message(format!("querying {period}")),
+            Step::Built(_) => bar.inc(1),
+        }
         // Builds under a second never show a bar.
         if started.elapsed().as_secs() >= 1 && bar.is_hidden() && !args.quiet {
             bar.set_draw_target(ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
         }
     })
     .await
@@ -181,7 +190,8 @@ async fn run(args: &Args) -> Result<(), String> {
 fn progress_bar(quiet: bool, periods: usize) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(periods as u64), ProgressDrawTarget::hidden());
     if !quiet
-        && let Ok(style) = ProgressStyle::with_template("{elapsed:>4} {bar:30} {pos}/{len} {msg}")
+        && let Ok(style) =
+            ProgressStyle::with_template("{elapsed:>4} {bar:30} {pos}/{len} periods  {msg}")
     {
         bar.set_style(style);
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use ebr::model::{PeriodId, Snapshot};
 use ebr::sample::{self, Format, SampleSpec};
 use ebr_build::assemble::canonical_order;
-use ebr_build::{BuildSpec, Engine, build};
+use ebr_build::{BuildSpec, Engine, Step, build};
 use proptest::prelude::*;
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -200,4 +200,72 @@ fn parquet_exports_build_what_csv_exports_build() {
             .collect::<Vec<_>>()
     };
     assert_same(&expected(&spec, at()), &build_from(parquet.path()));
+}
+
+/// The build tells its caller of every raw row it checks and of every period it builds, in
+/// order: what the progress bar shows.
+#[test]
+fn a_build_tells_of_every_row_checked_and_every_period_built() {
+    let spec = SampleSpec {
+        dealers: 3,
+        months: 2,
+        seed: 5,
+        end: PeriodId::month(2026, 9).expect("a month"),
+        format: Format::Json,
+    };
+    let raw = tempfile::tempdir().expect("a temp dir");
+    sample::raw::write_raw(&spec, raw.path()).expect("raw exports written");
+    let rows_in_files: u64 = std::fs::read_dir(raw.path())
+        .expect("listable")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .map(|p| {
+            std::fs::read_to_string(p)
+                .expect("readable")
+                .lines()
+                .count() as u64
+                - 1
+        })
+        .sum();
+    let periods: Vec<PeriodId> = sample::generate(&spec)
+        .iter()
+        .map(|s| s.period.id)
+        .collect();
+    let build_spec = BuildSpec {
+        raw: raw.path().to_owned(),
+        periods: periods.clone(),
+        engine: Engine::default(),
+        generated_at: at(),
+        max_rejected: 0,
+    };
+    let steps = std::sync::Mutex::new(Vec::new());
+    runtime()
+        .block_on(build(&build_spec, |step| {
+            steps.lock().expect("not poisoned").push(step)
+        }))
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let steps = steps.into_inner().expect("not poisoned");
+    let checked: u64 = steps
+        .iter()
+        .map(|s| match s {
+            Step::Checked { rows } => *rows,
+            Step::Building(_) | Step::Built(_) => 0,
+        })
+        .sum();
+    assert_eq!(checked, rows_in_files, "every row told once");
+    let built: Vec<PeriodId> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Built(p) => Some(*p),
+            Step::Checked { .. } | Step::Building(_) => None,
+        })
+        .collect();
+    assert_eq!(built, periods);
+    let first_query = steps.iter().position(|s| matches!(s, Step::Building(_)));
+    assert!(
+        steps[first_query.expect("a period")..]
+            .iter()
+            .all(|s| !matches!(s, Step::Checked { .. })),
+        "the rows are all checked before the first query"
+    );
 }

@@ -114,14 +114,23 @@ struct FileChecked {
     staged: PathBuf,
 }
 
+/// Told of the rows checked, a batch at a time, from the threads that check them.
+pub type OnRows<'a> = &'a (dyn Fn(u64) + Sync);
+
 /// Checks every raw export of `found` (CSV and Parquet alike) against the catalogue, counting
-/// rows per period, and stages each file's accepted rows in `staging`.
-pub fn check(found: &[Found], periods: &[PeriodId], staging: &Path) -> Result<Checked, CheckError> {
+/// rows per period, and stages each file's accepted rows in `staging`; `on_rows` hears of the
+/// rows as they are checked.
+pub fn check(
+    found: &[Found],
+    periods: &[PeriodId],
+    staging: &Path,
+    on_rows: OnRows,
+) -> Result<Checked, CheckError> {
     let mut ids: HashMap<&'static str, HashSet<String>> = HashMap::new();
     let mut results: Vec<Option<FileChecked>> = found.iter().map(|_| None).collect();
     for (at, file) in found.iter().enumerate() {
         if rows::is_reference(file.table) {
-            let mut checked = check_file(file, periods, &ids, staging)?;
+            let mut checked = check_file(file, periods, &ids, staging, on_rows)?;
             if let Some(accepted) = checked.reference_ids.take() {
                 ids.insert(file.table.name, accepted);
             }
@@ -139,7 +148,7 @@ pub fn check(found: &[Found], periods: &[PeriodId], staging: &Path) -> Result<Ch
         for _ in 0..workers.min(rest.len()) {
             scope.spawn(|| {
                 while let Some(&at) = rest.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let result = check_file(&found[at], periods, &ids, staging);
+                    let result = check_file(&found[at], periods, &ids, staging, on_rows);
                     done.lock()
                         .unwrap_or_else(|e| e.into_inner())
                         .push((at, result));
@@ -172,6 +181,7 @@ fn check_file(
     periods: &[PeriodId],
     ids: &HashMap<&'static str, HashSet<String>>,
     staging: &Path,
+    on_rows: OnRows,
 ) -> Result<FileChecked, CheckError> {
     let path = staging.join(format!("{}{}", file.table.name, stage::EXTENSION));
     let mut duplicates = HashSet::new();
@@ -180,7 +190,7 @@ fn check_file(
             file: path.clone(),
             message,
         })?;
-        let mut rows = RowChecks::new(file, periods, ids, stage, duplicates);
+        let mut rows = RowChecks::new(file, periods, ids, stage, duplicates, on_rows);
         match file.format {
             FileFormat::Csv => read_csv(file, &mut rows)?,
             FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,

@@ -10,8 +10,11 @@ use ebr::model::PeriodId;
 use super::codes::{allowed, referenced_table};
 use super::stage::Stage;
 use super::values::{Value, parse, quoted};
-use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, Place, Rejection};
+use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, OnRows, Place, Rejection};
 use crate::tables::{Column, Found, TABLES, Table};
+
+/// Rows checked between two reports of progress.
+const ROWS_TOLD: u64 = 1 << 16;
 
 /// A row's key as two independent 64-bit hashes.
 type KeyHash = (u64, u64);
@@ -112,6 +115,7 @@ pub(crate) struct RowChecks<'a> {
     keys: Vec<u128>,
     /// The rows found to repeat an earlier row's key, by index, when the file is checked again.
     duplicates: HashSet<u64>,
+    on_rows: OnRows<'a>,
     values: Vec<Value>,
     stage: Stage,
     counts: FileCounts,
@@ -128,6 +132,7 @@ impl<'a> RowChecks<'a> {
         ids: &'a HashMap<&'static str, HashSet<String>>,
         stage: Stage,
         duplicates: HashSet<u64>,
+        on_rows: OnRows<'a>,
     ) -> Self {
         let table = file.table;
         let names: Vec<&'static str> = table.columns.iter().map(|c| c.name).collect();
@@ -155,6 +160,7 @@ impl<'a> RowChecks<'a> {
             rules: Rules::of(table),
             keys: Vec::new(),
             duplicates,
+            on_rows,
             values: vec![Value::Empty; names.len()],
             names,
             stage,
@@ -203,6 +209,9 @@ impl<'a> RowChecks<'a> {
     pub(crate) fn check(&mut self, place: Place, record: &impl Fields) -> Result<bool, CheckError> {
         let index = self.counts.read;
         self.counts.read += 1;
+        if self.counts.read.is_multiple_of(ROWS_TOLD) {
+            self.tell(ROWS_TOLD);
+        }
         if let Err(rejection) = self.problem(place, index, record) {
             self.counts.rejected += 1;
             if self.rejections.len() < MAX_LISTED {
@@ -237,6 +246,13 @@ impl<'a> RowChecks<'a> {
         Ok(true)
     }
 
+    /// Tells of `rows` more rows checked, the first time through the file only.
+    fn tell(&self, rows: u64) {
+        if self.duplicates.is_empty() {
+            (self.on_rows)(rows);
+        }
+    }
+
     /// Stages a batch of accepted rows that is already typed as the catalogue says.
     pub(crate) fn stage_batch(
         &mut self,
@@ -254,6 +270,7 @@ impl<'a> RowChecks<'a> {
     /// time through a file with repeated keys, the rows that repeat an earlier one (the file is
     /// then checked again with them rejected).
     pub(super) fn finish(mut self) -> Result<Finished, CheckError> {
+        self.tell(self.counts.read % ROWS_TOLD);
         let repeated = repeated_rows(&mut self.keys);
         if !repeated.is_empty() {
             return Ok(Finished::Repeated(repeated));
