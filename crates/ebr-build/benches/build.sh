@@ -10,7 +10,7 @@
 #
 # EBR_BENCH_TOUCHPOINTS="1000000 10000000 50000000" adds the touchpoint scaling runs (CSV): the
 # first size's folder with its customer journeys repeated up to that many touchpoints
-# (more_touchpoints.py).
+# (more_touchpoints.py). EBR_BENCH_WARMUP (default 1) sets hyperfine's warm-up runs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -31,7 +31,7 @@ compare() {
     commands+=(-n "ebr build (Parquet)" "$(build "$parquet")" -n "DuckDB (Parquet)" "$(duck "$parquet" parquet)")
     timed+=("$(build "$parquet")" "$(duck "$parquet" parquet)")
   fi
-  hyperfine --runs "$runs" --warmup 1 --export-json "$work/$label.json" "${commands[@]}"
+  hyperfine --runs "$runs" --warmup "${EBR_BENCH_WARMUP:-1}" --export-json "$work/$label.json" "${commands[@]}"
   for cmd in "${timed[@]}"; do
     /usr/bin/time -f "peak memory %M KiB: $cmd" $cmd >/dev/null
   done

@@ -9,23 +9,26 @@ WITH outcomes AS (
   FROM path_outcomes
   WHERE CAST(outcome_at AS DATE) BETWEEN :period_start AND :period_end
 ),
-touches AS (
+instances AS (
+  -- An instance has one outcome (path_outcomes is keyed by it): every touch carries the same
+  -- converted and value, so one join is enough.
   SELECT t.journey_instance_id,
-         lpad(CAST(t.step AS VARCHAR), 19, '0') || '|'
+         array_sort(array_agg(
+           lpad(CAST(t.step AS VARCHAR), 19, '0') || '|'
            || COALESCE(CAST(CAST((date_part('epoch', CAST(CAST(o.outcome_at AS DATE) AS TIMESTAMP))
                - date_part('epoch', CAST(CAST(t.touched_at AS DATE) AS TIMESTAMP))) / 86400 AS BIGINT)
                AS VARCHAR), '')
-           || '|' || t.channel_id AS touch
-  FROM touchpoints t JOIN outcomes o ON t.journey_instance_id = o.journey_instance_id
-),
-instances AS (
-  SELECT journey_instance_id, array_sort(array_agg(touch)) AS touches
-  FROM touches
-  GROUP BY journey_instance_id
+           || '|' || t.channel_id)) AS touches,
+         bool_and(o.converted) AS converted,
+         MAX(o.value) AS value
+  -- The outcomes first: the engine holds the join's first side in memory, and there are more
+  -- touches than outcomes.
+  FROM outcomes o JOIN touchpoints t ON t.journey_instance_id = o.journey_instance_id
+  GROUP BY t.journey_instance_id
 )
-SELECT i.touches,
-       SUM(CASE WHEN o.converted THEN 1 ELSE 0 END) AS conversions,
-       SUM(CASE WHEN o.converted THEN o.value ELSE CAST(0 AS DECIMAL(20, 4)) END) AS value,
-       SUM(CASE WHEN o.converted THEN 0 ELSE 1 END) AS nulls
-FROM instances i JOIN outcomes o ON i.journey_instance_id = o.journey_instance_id
-GROUP BY i.touches
+SELECT touches,
+       SUM(CASE WHEN converted THEN 1 ELSE 0 END) AS conversions,
+       SUM(CASE WHEN converted THEN value ELSE CAST(0 AS DECIMAL(20, 4)) END) AS value,
+       SUM(CASE WHEN converted THEN 0 ELSE 1 END) AS nulls
+FROM instances
+GROUP BY touches
