@@ -20,8 +20,10 @@ use ebr::model::PeriodId;
 use crate::tables::{FileFormat, Found};
 
 mod codes;
+mod keys;
 mod parquet_rows;
 mod rows;
+mod rules;
 mod stage;
 mod values;
 

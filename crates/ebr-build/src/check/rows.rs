@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use ebr::model::PeriodId;
 
 use super::codes::{allowed, referenced_table};
+use super::keys::{Fnv, INDEX_BITS, KeyHash, key_and_index, repeated_rows};
+use super::rules::Rules;
 use super::stage::Stage;
 use super::values::{Value, parse, quoted};
 use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, OnRows, Place, Rejection};
@@ -16,50 +18,12 @@ use crate::tables::{Column, Found, TABLES, Table};
 /// Rows checked between two reports of progress.
 const ROWS_TOLD: u64 = 1 << 16;
 
-/// A row's key as two independent 64-bit hashes.
-type KeyHash = (u64, u64);
-
-/// Bits of a [`key_and_index`] given to the row's index in its file.
-const INDEX_BITS: u32 = 40;
-
-/// A row's key hash and its index in one number: 88 bits of hash above 40 bits of index, so
-/// that sorting puts equal keys together, first row first. A false duplicate needs 88 bits to
-/// collide: among 50 million keys, about one chance in 10^11.
-fn key_and_index((high, low): KeyHash, index: u64) -> Option<u128> {
-    (index < 1 << INDEX_BITS).then(|| {
-        (u128::from(high) << 64) | (u128::from(low >> INDEX_BITS) << INDEX_BITS) | u128::from(index)
-    })
-}
-
-/// The indexes of the rows whose key an earlier row has.
-fn repeated_rows(keys: &mut [u128]) -> HashSet<u64> {
-    keys.sort_unstable();
-    keys.windows(2)
-        .filter(|pair| pair[0] >> INDEX_BITS == pair[1] >> INDEX_BITS)
-        .map(|pair| (pair[1] & ((1 << INDEX_BITS) - 1)) as u64)
-        .collect()
-}
-
 /// How the checks of a file ended.
 pub(super) enum Finished {
     /// Checked and staged.
     Checked(FileChecked),
     /// These rows repeat an earlier row's key: check the file again, rejecting them.
     Repeated(HashSet<u64>),
-}
-
-/// FNV-1a: cheap, and unrelated to SipHash, which gives the key's other half.
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// The fields of one row, whatever the file format.
@@ -376,136 +340,5 @@ impl<'a> RowChecks<'a> {
             }
         }
         (sip.finish(), fnv.finish())
-    }
-}
-
-/// Rules across the fields of one row, with the columns they read found once per file.
-enum Rules {
-    None,
-    /// A score from 0 to 100.
-    Score {
-        score: usize,
-    },
-    /// A lead is answered after it is created.
-    Answered {
-        created: usize,
-        answered: usize,
-    },
-    /// A won opportunity says when its lead was created, not after the win.
-    Won {
-        event: usize,
-        occurred: usize,
-        lead: usize,
-    },
-    /// Stages and steps count from 1.
-    FromOne {
-        column: usize,
-        name: &'static str,
-    },
-}
-
-impl Rules {
-    fn of(table: &Table) -> Rules {
-        let at = |name: &str| table.columns.iter().position(|c| c.name == name);
-        let found = match table.name {
-            "csat_responses" => at("score").map(|score| Rules::Score { score }),
-            "crm_leads" => at("created_at")
-                .zip(at("first_response_at"))
-                .map(|(created, answered)| Rules::Answered { created, answered }),
-            "crm_opportunity_history" => at("event")
-                .zip(at("occurred_at"))
-                .zip(at("lead_created_on"))
-                .map(|((event, occurred), lead)| Rules::Won {
-                    event,
-                    occurred,
-                    lead,
-                }),
-            "journey_stages" | "journey_enrollments" | "touchpoints" => table
-                .columns
-                .iter()
-                .position(|c| matches!(c.name, "position" | "furthest_stage" | "step"))
-                .map(|column| Rules::FromOne {
-                    column,
-                    name: table.columns[column].name,
-                }),
-            _ => None,
-        };
-        found.unwrap_or(Rules::None)
-    }
-
-    fn check(&self, record: &impl Fields, values: &[Value]) -> Result<(), (&'static str, String)> {
-        match *self {
-            Rules::None => {}
-            Rules::Score { score } => {
-                if let Value::Count(score) = values[score]
-                    && score > 100
-                {
-                    return Err(("score", format!("found {score}, expected 0 to 100")));
-                }
-            }
-            Rules::Answered { created, answered } => {
-                if let (Value::Stamp(created), Value::Stamp(answered)) =
-                    (values[created], values[answered])
-                    && answered < created
-                {
-                    return Err((
-                        "first_response_at",
-                        format!("{answered} is before the lead was created ({created})"),
-                    ));
-                }
-            }
-            Rules::Won {
-                event,
-                occurred,
-                lead,
-            } => {
-                if record.text(event) == "won" {
-                    match (values[occurred], values[lead]) {
-                        (_, Value::Empty) => {
-                            return Err((
-                                "lead_created_on",
-                                "empty, a won opportunity needs it".to_owned(),
-                            ));
-                        }
-                        (Value::Stamp(t), Value::Date(d)) if d > t.date() => {
-                            return Err((
-                                "lead_created_on",
-                                format!("{d} is after the opportunity was won ({t})"),
-                            ));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Rules::FromOne { column, name } => {
-                if values[column] == Value::Count(0) {
-                    return Err((name, "found 0, expected 1 or more".to_owned()));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_row_after_the_first_with_a_key_is_repeated() {
-        let (a, b) = ((1, 2 << INDEX_BITS), (1, 3 << INDEX_BITS));
-        let mut keys: Vec<u128> = [(b, 9), (a, 4), (a, 7), (b, 2), (a, 1), ((5, 0), 3)]
-            .into_iter()
-            .map(|(hash, index)| key_and_index(hash, index).expect("a small index"))
-            .collect();
-        let mut repeated: Vec<u64> = repeated_rows(&mut keys).into_iter().collect();
-        repeated.sort_unstable();
-        assert_eq!(repeated, [4, 7, 9]);
-    }
-
-    #[test]
-    fn an_index_beyond_its_bits_is_refused() {
-        assert!(key_and_index((1, 1), 1 << INDEX_BITS).is_none());
-        assert!(key_and_index((1, 1), (1 << INDEX_BITS) - 1).is_some());
     }
 }

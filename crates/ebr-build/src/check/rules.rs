@@ -1,0 +1,117 @@
+//! Rules across the fields of one row.
+
+use super::rows::Fields;
+use super::values::Value;
+use crate::tables::Table;
+
+/// Rules across the fields of one row, with the columns they read found once per file.
+pub(super) enum Rules {
+    None,
+    /// A score from 0 to 100.
+    Score {
+        score: usize,
+    },
+    /// A lead is answered after it is created.
+    Answered {
+        created: usize,
+        answered: usize,
+    },
+    /// A won opportunity says when its lead was created, not after the win.
+    Won {
+        event: usize,
+        occurred: usize,
+        lead: usize,
+    },
+    /// Stages and steps count from 1.
+    FromOne {
+        column: usize,
+        name: &'static str,
+    },
+}
+
+impl Rules {
+    pub(super) fn of(table: &Table) -> Rules {
+        let at = |name: &str| table.columns.iter().position(|c| c.name == name);
+        let found = match table.name {
+            "csat_responses" => at("score").map(|score| Rules::Score { score }),
+            "crm_leads" => at("created_at")
+                .zip(at("first_response_at"))
+                .map(|(created, answered)| Rules::Answered { created, answered }),
+            "crm_opportunity_history" => at("event")
+                .zip(at("occurred_at"))
+                .zip(at("lead_created_on"))
+                .map(|((event, occurred), lead)| Rules::Won {
+                    event,
+                    occurred,
+                    lead,
+                }),
+            "journey_stages" | "journey_enrollments" | "touchpoints" => table
+                .columns
+                .iter()
+                .position(|c| matches!(c.name, "position" | "furthest_stage" | "step"))
+                .map(|column| Rules::FromOne {
+                    column,
+                    name: table.columns[column].name,
+                }),
+            _ => None,
+        };
+        found.unwrap_or(Rules::None)
+    }
+
+    pub(super) fn check(
+        &self,
+        record: &impl Fields,
+        values: &[Value],
+    ) -> Result<(), (&'static str, String)> {
+        match *self {
+            Rules::None => {}
+            Rules::Score { score } => {
+                if let Value::Count(score) = values[score]
+                    && score > 100
+                {
+                    return Err(("score", format!("found {score}, expected 0 to 100")));
+                }
+            }
+            Rules::Answered { created, answered } => {
+                if let (Value::Stamp(created), Value::Stamp(answered)) =
+                    (values[created], values[answered])
+                    && answered < created
+                {
+                    return Err((
+                        "first_response_at",
+                        format!("{answered} is before the lead was created ({created})"),
+                    ));
+                }
+            }
+            Rules::Won {
+                event,
+                occurred,
+                lead,
+            } => {
+                if record.text(event) == "won" {
+                    match (values[occurred], values[lead]) {
+                        (_, Value::Empty) => {
+                            return Err((
+                                "lead_created_on",
+                                "empty, a won opportunity needs it".to_owned(),
+                            ));
+                        }
+                        (Value::Stamp(t), Value::Date(d)) if d > t.date() => {
+                            return Err((
+                                "lead_created_on",
+                                format!("{d} is after the opportunity was won ({t})"),
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Rules::FromOne { column, name } => {
+                if values[column] == Value::Count(0) {
+                    return Err((name, "found 0, expected 1 or more".to_owned()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
