@@ -269,3 +269,122 @@ fn a_build_tells_of_every_row_checked_and_every_period_built() {
         "the rows are all checked before the first query"
     );
 }
+
+/// A warehouse's Parquet: `crm_leads`' times in microseconds and marked UTC build what the CSV
+/// builds; a time with a fraction of a second is rejected at its row, and only that row.
+#[test]
+fn warehouse_times_in_microseconds_and_utc_are_read_as_seconds() {
+    use datafusion::arrow::array::{Array, RecordBatch, TimestampMicrosecondArray};
+    use datafusion::arrow::compute::cast;
+    use datafusion::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
+    use datafusion::parquet::arrow::ArrowWriter;
+    use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use std::sync::Arc;
+
+    let spec = SampleSpec {
+        dealers: 4,
+        months: 2,
+        seed: 13,
+        end: PeriodId::month(2026, 9).expect("a month"),
+        format: Format::Json,
+    };
+    let csv = tempfile::tempdir().expect("a temp dir");
+    sample::raw::write_raw(&spec, csv.path()).expect("raw exports written");
+    let parquet = tempfile::tempdir().expect("a temp dir");
+    let runtime = runtime();
+    runtime
+        .block_on(ebr_build::parquet::convert(csv.path(), parquet.path()))
+        .unwrap_or_else(|e| panic!("conversion failed: {e}"));
+    let leads = parquet.path().join("crm_leads.parquet");
+    // Rewrites the leads' times as microseconds in UTC, adding `nudge` µs to the first row's
+    // creation time.
+    let rewrite = |nudge: i64| {
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&leads).expect("leads"))
+                .and_then(|b| b.build())
+                .expect("readable");
+        let micros = DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into()));
+        let batches: Vec<RecordBatch> = reader.map(|b| b.expect("a batch")).collect();
+        let schema = Arc::new(Schema::new(
+            batches[0]
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| match f.data_type() {
+                    DataType::Timestamp(..) => Field::new(f.name(), micros.clone(), true),
+                    _ => f.as_ref().clone(),
+                })
+                .collect::<Vec<_>>(),
+        ));
+        let mut writer = ArrowWriter::try_new(
+            std::fs::File::create(&leads).expect("writable"),
+            Arc::clone(&schema),
+            None,
+        )
+        .expect("a writer");
+        for (b, batch) in batches.iter().enumerate() {
+            let columns = batch
+                .columns()
+                .iter()
+                .zip(schema.fields())
+                .map(|(column, field)| {
+                    let column = cast(column, field.data_type()).expect("cast");
+                    if b == 0 && field.name() == "created_at" && nudge != 0 {
+                        let times = column
+                            .as_any()
+                            .downcast_ref::<TimestampMicrosecondArray>()
+                            .expect("micros");
+                        let nudged: TimestampMicrosecondArray = times
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| t.map(|t| if i == 0 { t + nudge } else { t }))
+                            .collect();
+                        Arc::new(nudged.with_timezone("UTC")) as Arc<dyn Array>
+                    } else {
+                        column
+                    }
+                })
+                .collect();
+            writer
+                .write(&RecordBatch::try_new(Arc::clone(&schema), columns).expect("a batch"))
+                .expect("written");
+        }
+        writer.close().expect("closed");
+    };
+    let periods: Vec<PeriodId> = sample::generate(&spec)
+        .iter()
+        .map(|s| s.period.id)
+        .collect();
+    let build_spec = |max_rejected| BuildSpec {
+        raw: parquet.path().to_owned(),
+        periods: periods.clone(),
+        engine: Engine::default(),
+        generated_at: at(),
+        max_rejected,
+    };
+    rewrite(0);
+    let built: Vec<Snapshot> = runtime
+        .block_on(build(&build_spec(0), |_| {}))
+        .unwrap_or_else(|e| panic!("build failed: {e}"))
+        .built
+        .into_iter()
+        .map(|b| b.snapshot)
+        .collect();
+    assert_same(&expected(&spec, at()), &built);
+
+    rewrite(500);
+    match runtime.block_on(build(&build_spec(0), |_| {})) {
+        Err(ebr_build::BuildError::Rejected {
+            rejected, listed, ..
+        }) => {
+            assert_eq!(rejected, 1, "{listed}");
+            assert!(
+                listed.contains("row group 0, row 0: created_at: found `")
+                    && listed.contains(".000500`, expected a UTC time YYYY-MM-DDTHH:MM:SS"),
+                "{listed}"
+            );
+        }
+        Err(e) => panic!("expected one rejected row, got {e}"),
+        Ok(_) => panic!("a fraction of a second must be rejected"),
+    }
+}

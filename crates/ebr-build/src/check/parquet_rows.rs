@@ -7,10 +7,12 @@
 use std::fs::File;
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, BooleanArray, RecordBatch, StringArray};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, BooleanArray, RecordBatch, StringArray, TimestampSecondArray,
+};
 use datafusion::arrow::compute::{cast, filter_record_batch};
 use datafusion::arrow::datatypes::{
-    DataType, Date32Type, Decimal128Type, Int64Type, TimestampSecondType,
+    DataType, Date32Type, Decimal128Type, Int64Type, TimeUnit, TimestampSecondType,
 };
 use datafusion::arrow::util::display::array_value_to_string;
 use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -215,6 +217,35 @@ fn as_catalogue_types(columns: &[Source], catalogue: &[Column]) -> Option<Vec<Ar
         .collect()
 }
 
+/// A warehouse's timestamps (milli-, micro- or nanoseconds, without a time zone or in UTC) as
+/// the catalogue's seconds, when every one of them is a whole second; `None` otherwise, and the
+/// column is read as text, where a fraction of a second or another zone is rejected row by row.
+fn utc_whole_seconds(array: &ArrayRef) -> Option<ArrayRef> {
+    let DataType::Timestamp(unit, zone) = array.data_type() else {
+        return None;
+    };
+    if zone.as_deref().is_some_and(|z| !is_utc(z)) {
+        return None;
+    }
+    let per_second: i64 = match unit {
+        TimeUnit::Second => 1,
+        TimeUnit::Millisecond => 1_000,
+        TimeUnit::Microsecond => 1_000_000,
+        TimeUnit::Nanosecond => 1_000_000_000,
+    };
+    let ticks = cast(array, &DataType::Int64).ok()?;
+    let ticks = ticks.as_primitive::<Int64Type>();
+    if ticks.iter().flatten().any(|t| t % per_second != 0) {
+        return None;
+    }
+    let seconds: TimestampSecondArray = ticks.unary(|t| t / per_second);
+    Some(Arc::new(seconds))
+}
+
+fn is_utc(zone: &str) -> bool {
+    matches!(zone, "UTC" | "Etc/UTC" | "Z" | "+00:00" | "+00")
+}
+
 /// Every column of `batch`, of the catalogue's type or as text.
 fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, String> {
     batch
@@ -226,7 +257,19 @@ fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, Strin
             if column.kind != Kind::Text && *field.data_type() == column.kind.data_type() {
                 return Ok(Source::Typed(array.clone()));
             }
-            cast(array, &DataType::Utf8)
+            if column.kind == Kind::Timestamp
+                && let Some(seconds) = utc_whole_seconds(array)
+            {
+                return Ok(Source::Typed(seconds));
+            }
+            // A UTC zone is no reason to reject a time: its text is written without it.
+            let array = match array.data_type() {
+                DataType::Timestamp(unit, Some(zone)) if is_utc(zone) => {
+                    cast(array, &DataType::Timestamp(*unit, None)).unwrap_or(array.clone())
+                }
+                _ => array.clone(),
+            };
+            cast(&array, &DataType::Utf8)
                 .map(|text| Source::Text(text.as_string::<i32>().clone()))
                 .map_err(|e| {
                     format!(
