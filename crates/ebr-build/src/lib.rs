@@ -91,7 +91,7 @@ pub enum BuildError {
         listed: String,
     },
     /// The staging folder for the checked rows could not be made.
-    #[error("scratch folder: {0}")]
+    #[error("staging folder in TMPDIR: {0}")]
     Scratch(std::io::Error),
     /// The review file is missing or invalid.
     #[error(transparent)]
