@@ -31,35 +31,70 @@ fn expected(spec: &SampleSpec, generated_at: DateTime<Utc>) -> Vec<Snapshot> {
         .collect()
 }
 
-fn built(spec: &SampleSpec, engine: Engine, generated_at: DateTime<Utc>) -> Vec<Snapshot> {
-    built_from_edited(spec, engine, generated_at, |_| {})
+/// The periods the generator makes for `spec`.
+fn periods_of(spec: &SampleSpec) -> Vec<PeriodId> {
+    sample::generate(spec).iter().map(|s| s.period.id).collect()
+}
+
+/// Builds `periods` from the raw folder `raw`, telling `progress` as it goes.
+fn build_folder(
+    raw: &std::path::Path,
+    periods: &[PeriodId],
+    engine: Engine,
+    max_rejected: u64,
+    progress: impl Fn(Step) + Sync,
+) -> Result<ebr_build::Outcome, ebr_build::BuildError> {
+    let spec = BuildSpec {
+        raw: raw.to_owned(),
+        periods: periods.to_vec(),
+        engine,
+        generated_at: at(),
+        max_rejected,
+    };
+    runtime().block_on(build(&spec, progress))
+}
+
+/// The snapshots of a build that must succeed.
+fn snapshots(outcome: Result<ebr_build::Outcome, ebr_build::BuildError>) -> Vec<Snapshot> {
+    outcome
+        .unwrap_or_else(|e| panic!("build failed: {e}"))
+        .built
+        .into_iter()
+        .map(|b| b.snapshot)
+        .collect()
+}
+
+/// The raw exports of `spec` as CSV, and converted to Parquet by `ebr-build parquet`.
+fn csv_and_parquet(spec: &SampleSpec) -> (tempfile::TempDir, tempfile::TempDir) {
+    let csv = tempfile::tempdir().expect("a temp dir");
+    sample::raw::write_raw(spec, csv.path()).expect("raw exports written");
+    let parquet = tempfile::tempdir().expect("a temp dir");
+    runtime()
+        .block_on(ebr_build::parquet::convert(csv.path(), parquet.path()))
+        .unwrap_or_else(|e| panic!("conversion failed: {e}"));
+    (csv, parquet)
+}
+
+fn built(spec: &SampleSpec, engine: Engine) -> Vec<Snapshot> {
+    built_from_edited(spec, engine, |_| {})
 }
 
 /// The build of the exports of `spec` once `edit` has changed them.
 fn built_from_edited(
     spec: &SampleSpec,
     engine: Engine,
-    generated_at: DateTime<Utc>,
     edit: impl FnOnce(&std::path::Path),
 ) -> Vec<Snapshot> {
     let raw = tempfile::tempdir().expect("a temp dir");
     sample::raw::write_raw(spec, raw.path()).expect("raw exports written");
     edit(raw.path());
-    let periods: Vec<PeriodId> = sample::generate(spec).iter().map(|s| s.period.id).collect();
-    let spec = BuildSpec {
-        raw: raw.path().to_owned(),
-        periods,
+    snapshots(build_folder(
+        raw.path(),
+        &periods_of(spec),
         engine,
-        generated_at,
-        max_rejected: 0,
-    };
-    runtime()
-        .block_on(build(&spec, |_| {}))
-        .unwrap_or_else(|e| panic!("build failed: {e}"))
-        .built
-        .into_iter()
-        .map(|b| b.snapshot)
-        .collect()
+        0,
+        |_| {},
+    ))
 }
 
 fn at() -> DateTime<Utc> {
@@ -83,10 +118,7 @@ fn assert_same(expected: &[Snapshot], built: &[Snapshot]) {
 #[test]
 fn the_bundled_sample_builds_back_to_its_snapshots() {
     let spec = SampleSpec::bundled();
-    assert_same(
-        &expected(&spec, at()),
-        &built(&spec, Engine::default(), at()),
-    );
+    assert_same(&expected(&spec, at()), &built(&spec, Engine::default()));
 }
 
 /// Only the order of a path's steps counts: numbered 10, 20, 30 (or 11, 21, 31 in every other
@@ -123,7 +155,7 @@ fn a_paths_steps_count_by_their_order_not_their_numbers() {
     };
     assert_same(
         &expected(&spec, at()),
-        &built_from_edited(&spec, Engine::default(), at(), renumber),
+        &built_from_edited(&spec, Engine::default(), renumber),
     );
 }
 
@@ -143,7 +175,7 @@ proptest! {
             end: PeriodId::month(2026, 6).expect("a month"),
             format: Format::Json,
         };
-        assert_same(&expected(&spec, at()), &built(&spec, Engine::default(), at()));
+        assert_same(&expected(&spec, at()), &built(&spec, Engine::default()));
     }
 }
 
@@ -157,13 +189,7 @@ fn parquet_exports_build_what_csv_exports_build() {
         end: PeriodId::month(2026, 9).expect("a month"),
         format: Format::Json,
     };
-    let csv = tempfile::tempdir().expect("a temp dir");
-    sample::raw::write_raw(&spec, csv.path()).expect("raw exports written");
-    let parquet = tempfile::tempdir().expect("a temp dir");
-    let runtime = runtime();
-    runtime
-        .block_on(ebr_build::parquet::convert(csv.path(), parquet.path()))
-        .unwrap_or_else(|e| panic!("conversion failed: {e}"));
+    let (_csv, parquet) = csv_and_parquet(&spec);
     let names: Vec<String> = std::fs::read_dir(parquet.path())
         .expect("listable")
         .map(|e| {
@@ -179,27 +205,14 @@ fn parquet_exports_build_what_csv_exports_build() {
             .all(|n| n.ends_with(".parquet") || n == "review.toml"),
         "{names:?}"
     );
-    let periods: Vec<PeriodId> = sample::generate(&spec)
-        .iter()
-        .map(|s| s.period.id)
-        .collect();
-    let build_from = |raw: &std::path::Path| {
-        let spec = BuildSpec {
-            raw: raw.to_owned(),
-            periods: periods.clone(),
-            engine: Engine::default(),
-            generated_at: at(),
-            max_rejected: 0,
-        };
-        runtime
-            .block_on(build(&spec, |_| {}))
-            .unwrap_or_else(|e| panic!("build failed: {e}"))
-            .built
-            .into_iter()
-            .map(|b| b.snapshot)
-            .collect::<Vec<_>>()
-    };
-    assert_same(&expected(&spec, at()), &build_from(parquet.path()));
+    let built = snapshots(build_folder(
+        parquet.path(),
+        &periods_of(&spec),
+        Engine::default(),
+        0,
+        |_| {},
+    ));
+    assert_same(&expected(&spec, at()), &built);
 }
 
 /// The build tells its caller of every raw row it checks and of every period it builds, in
@@ -227,23 +240,12 @@ fn a_build_tells_of_every_row_checked_and_every_period_built() {
                 - 1
         })
         .sum();
-    let periods: Vec<PeriodId> = sample::generate(&spec)
-        .iter()
-        .map(|s| s.period.id)
-        .collect();
-    let build_spec = BuildSpec {
-        raw: raw.path().to_owned(),
-        periods: periods.clone(),
-        engine: Engine::default(),
-        generated_at: at(),
-        max_rejected: 0,
-    };
+    let periods = periods_of(&spec);
     let steps = std::sync::Mutex::new(Vec::new());
-    runtime()
-        .block_on(build(&build_spec, |step| {
-            steps.lock().expect("not poisoned").push(step)
-        }))
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    build_folder(raw.path(), &periods, Engine::default(), 0, |step| {
+        steps.lock().expect("not poisoned").push(step)
+    })
+    .unwrap_or_else(|e| panic!("build failed: {e}"));
     let steps = steps.into_inner().expect("not poisoned");
     let checked: u64 = steps
         .iter()
@@ -288,13 +290,7 @@ fn warehouse_times_in_microseconds_and_utc_are_read_as_seconds() {
         end: PeriodId::month(2026, 9).expect("a month"),
         format: Format::Json,
     };
-    let csv = tempfile::tempdir().expect("a temp dir");
-    sample::raw::write_raw(&spec, csv.path()).expect("raw exports written");
-    let parquet = tempfile::tempdir().expect("a temp dir");
-    let runtime = runtime();
-    runtime
-        .block_on(ebr_build::parquet::convert(csv.path(), parquet.path()))
-        .unwrap_or_else(|e| panic!("conversion failed: {e}"));
+    let (_csv, parquet) = csv_and_parquet(&spec);
     let leads = parquet.path().join("crm_leads.parquet");
     // Rewrites the leads' times as microseconds in UTC, adding `nudge` µs to the first row's
     // creation time.
@@ -351,29 +347,13 @@ fn warehouse_times_in_microseconds_and_utc_are_read_as_seconds() {
         }
         writer.close().expect("closed");
     };
-    let periods: Vec<PeriodId> = sample::generate(&spec)
-        .iter()
-        .map(|s| s.period.id)
-        .collect();
-    let build_spec = |max_rejected| BuildSpec {
-        raw: parquet.path().to_owned(),
-        periods: periods.clone(),
-        engine: Engine::default(),
-        generated_at: at(),
-        max_rejected,
-    };
+    let periods = periods_of(&spec);
+    let build_parquet = || build_folder(parquet.path(), &periods, Engine::default(), 0, |_| {});
     rewrite(0);
-    let built: Vec<Snapshot> = runtime
-        .block_on(build(&build_spec(0), |_| {}))
-        .unwrap_or_else(|e| panic!("build failed: {e}"))
-        .built
-        .into_iter()
-        .map(|b| b.snapshot)
-        .collect();
-    assert_same(&expected(&spec, at()), &built);
+    assert_same(&expected(&spec, at()), &snapshots(build_parquet()));
 
     rewrite(500);
-    match runtime.block_on(build(&build_spec(0), |_| {})) {
+    match build_parquet() {
         Err(ebr_build::BuildError::Rejected {
             rejected, listed, ..
         }) => {
