@@ -133,9 +133,21 @@ pub async fn build(
 ) -> Result<Outcome, BuildError> {
     let found = tables::find(&spec.raw)?;
     let review = review::Review::load(&spec.raw.join(review::FILE_NAME))?;
-    let staging = tempfile::tempdir().map_err(BuildError::Scratch)?;
+    let scratch = tempfile::tempdir().map_err(BuildError::Scratch)?;
+    let engine_error = |source| BuildError::Engine {
+        engine: spec.engine.to_string(),
+        source,
+    };
     let started = Instant::now();
-    let checked = check::check(&found, &spec.periods, staging.path(), &|rows| {
+    let kept = match spec.periods.first() {
+        Some(&period) => queries::columns_read(period).await.map_err(engine_error)?,
+        None => Default::default(),
+    };
+    let staging = check::Staging {
+        dir: scratch.path(),
+        kept: &kept,
+    };
+    let checked = check::check(&found, &spec.periods, &staging, &|rows| {
         progress(Step::Checked { rows })
     })?;
     let check_elapsed = started.elapsed();
@@ -152,10 +164,6 @@ pub async fn build(
                 .join("\n"),
         });
     }
-    let engine_error = |source| BuildError::Engine {
-        engine: spec.engine.to_string(),
-        source,
-    };
     let ctx = spec.engine.session().await.map_err(engine_error)?;
     tables::register_staged(&ctx, &checked.staged)
         .await

@@ -2,11 +2,18 @@
 //! names the period through `:period_start`, `:period_end` (dates, inclusive) and `:period_id`,
 //! which are replaced by literals made from a parsed [`PeriodId`], never from user text.
 
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use datafusion::common::tree_node::TreeNodeRecursion;
+use datafusion::datasource::MemTable;
 use datafusion::error::Result as DfResult;
+use datafusion::logical_expr::LogicalPlan;
 use datafusion::prelude::SessionContext;
 use ebr::model::PeriodId;
 
 use crate::frame::Frame;
+use crate::tables::{TABLES, schema_ref};
 
 /// One query of the build.
 #[derive(Clone, Copy, Debug)]
@@ -74,5 +81,88 @@ impl Query {
     pub async fn run(&self, ctx: &SessionContext, period: PeriodId) -> DfResult<Frame> {
         let batches = ctx.sql(&self.text(period)).await?.collect().await?;
         Ok(Frame::new(self.name, batches))
+    }
+}
+
+/// Which columns of each table the queries read, as indexes into the catalogue's columns, in
+/// order: found from the optimised plans of every query, planned over empty tables of the
+/// catalogue's schemas. The checks stage only these; the others are checked, then left out. A
+/// table no query reads keeps its first column, so that its staged rows are still counted.
+pub async fn columns_read(period: PeriodId) -> DfResult<HashMap<&'static str, Vec<usize>>> {
+    let ctx = SessionContext::new();
+    for table in TABLES {
+        let empty = MemTable::try_new(schema_ref(table), vec![Vec::new()])?;
+        ctx.register_table(table.name, Arc::new(empty))?;
+    }
+    let mut read: HashMap<&'static str, BTreeSet<usize>> = HashMap::new();
+    for query in ALL {
+        let plan = ctx.sql(&query.text(period)).await?.into_optimized_plan()?;
+        plan.apply_with_subqueries(|node| {
+            if let LogicalPlan::TableScan(scan) = node
+                && let Some(table) = TABLES.iter().find(|t| t.name == scan.table_name.table())
+            {
+                let columns = read.entry(table.name).or_default();
+                match &scan.projection {
+                    Some(projection) => columns.extend(projection),
+                    None => columns.extend(0..table.columns.len()),
+                }
+            }
+            Ok(TreeNodeRecursion::Continue)
+        })?;
+    }
+    Ok(TABLES
+        .iter()
+        .map(|table| {
+            let columns = read.remove(table.name).unwrap_or_default();
+            let columns = if columns.is_empty() {
+                vec![0]
+            } else {
+                columns.into_iter().collect()
+            };
+            (table.name, columns)
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept_names(kept: &HashMap<&'static str, Vec<usize>>, table: &str) -> Vec<&'static str> {
+        let columns = TABLES
+            .iter()
+            .find(|t| t.name == table)
+            .expect("a catalogue table")
+            .columns;
+        kept[table].iter().map(|&i| columns[i].name).collect()
+    }
+
+    #[tokio::test]
+    async fn a_column_no_query_reads_is_not_staged() {
+        let period: PeriodId = "2026-10".parse().expect("a period");
+        let kept = columns_read(period).await.expect("every query plans");
+        // From sql/journey_stages.sql, the only query of the enrollments: counted per journey
+        // and furthest stage, in the period; the enrollments' own ids are never read.
+        assert_eq!(
+            kept_names(&kept, "journey_enrollments"),
+            ["journey_id", "enrolled_at", "furthest_stage"]
+        );
+        // Every column kept is named in some query (a table no query reads keeps its first).
+        let words: std::collections::HashSet<&str> = ALL
+            .iter()
+            .flat_map(|q| {
+                q.sql
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            })
+            .collect();
+        for table in TABLES {
+            for (at, name) in kept_names(&kept, table.name).into_iter().enumerate() {
+                assert!(
+                    words.contains(name) || (at == 0 && !words.contains(table.name)),
+                    "{}.{name} is kept but no query names it",
+                    table.name
+                );
+            }
+        }
     }
 }

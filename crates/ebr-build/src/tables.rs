@@ -587,13 +587,12 @@ pub async fn register(ctx: &SessionContext, found: &[Found]) -> DfResult<()> {
 /// says) under the table's name.
 pub async fn register_staged(
     ctx: &SessionContext,
-    staged: &std::collections::HashMap<&'static str, PathBuf>,
+    staged: &std::collections::HashMap<&'static str, crate::check::Staged>,
 ) -> DfResult<()> {
     for table in TABLES {
-        if let Some(path) = staged.get(table.name) {
-            let schema = table.schema();
+        if let Some(crate::check::Staged { path, schema }) = staged.get(table.name) {
             let options = ArrowReadOptions {
-                schema: Some(&schema),
+                schema: Some(schema),
                 file_extension: crate::check::STAGED_EXTENSION,
                 ..ArrowReadOptions::default()
             };

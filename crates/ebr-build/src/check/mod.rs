@@ -30,7 +30,7 @@ mod values;
 use rows::{Finished, RowChecks};
 use stage::Stage;
 
-pub use stage::EXTENSION as STAGED_EXTENSION;
+pub use stage::{EXTENSION as STAGED_EXTENSION, Staged};
 
 /// Where a row is in its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,8 +91,9 @@ pub struct Checked {
     /// Every rejection, in file and line order (at most [`MAX_LISTED`] per file; the counts
     /// have them all).
     pub rejections: Vec<Rejection>,
-    /// Per table, the Arrow IPC file of its accepted rows, typed as the catalogue says.
-    pub staged: HashMap<&'static str, PathBuf>,
+    /// Per table, the Arrow IPC file of its accepted rows, typed as the catalogue says, of the
+    /// columns the queries read.
+    pub staged: HashMap<&'static str, Staged>,
 }
 
 /// Rejections listed per file; the rest are counted.
@@ -113,19 +114,28 @@ struct FileChecked {
     /// The ids of a reference table's accepted rows, for the files that point into it.
     reference_ids: Option<HashSet<String>>,
     /// The Arrow IPC file of the accepted rows.
-    staged: PathBuf,
+    staged: Staged,
 }
 
 /// Told of the rows checked, a batch at a time, from the threads that check them.
 pub type OnRows<'a> = &'a (dyn Fn(u64) + Sync);
 
+/// Where the accepted rows go: a folder, and per table the indexes of the columns to keep
+/// (those the queries read, see [`crate::queries::columns_read`]; all when a table is missing).
+pub struct Staging<'a> {
+    /// The folder of the staged files.
+    pub dir: &'a Path,
+    /// Per table, the catalogue's indexes of the columns kept, in increasing order.
+    pub kept: &'a HashMap<&'static str, Vec<usize>>,
+}
+
 /// Checks every raw export of `found` (CSV and Parquet alike) against the catalogue, counting
-/// rows per period, and stages each file's accepted rows in `staging`; `on_rows` hears of the
-/// rows as they are checked.
+/// rows per period, and stages each file's accepted rows as `staging` says; `on_rows` hears of
+/// the rows as they are checked.
 pub fn check(
     found: &[Found],
     periods: &[PeriodId],
-    staging: &Path,
+    staging: &Staging,
     on_rows: OnRows,
 ) -> Result<Checked, CheckError> {
     let mut ids: HashMap<&'static str, HashSet<String>> = HashMap::new();
@@ -182,13 +192,17 @@ fn check_file(
     file: &Found,
     periods: &[PeriodId],
     ids: &HashMap<&'static str, HashSet<String>>,
-    staging: &Path,
+    staging: &Staging,
     on_rows: OnRows,
 ) -> Result<FileChecked, CheckError> {
-    let path = staging.join(format!("{}{}", file.table.name, stage::EXTENSION));
+    let path = staging
+        .dir
+        .join(format!("{}{}", file.table.name, stage::EXTENSION));
+    let every_column: Vec<usize> = (0..file.table.columns.len()).collect();
+    let kept = staging.kept.get(file.table.name).unwrap_or(&every_column);
     let mut duplicates = HashSet::new();
     loop {
-        let stage = Stage::create(file.table, &path).map_err(|message| CheckError::File {
+        let stage = Stage::create(file.table, kept, &path).map_err(|message| CheckError::File {
             file: path.clone(),
             message,
         })?;

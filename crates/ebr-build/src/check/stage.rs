@@ -1,6 +1,7 @@
 //! The accepted rows of one raw export, typed as the catalogue says, written to an Arrow IPC file
 //! that the SQL then reads: the checks have parsed every field already, so the engine neither
-//! parses the text again nor meets a rejected row.
+//! parses the text again nor meets a rejected row. Only the columns some query reads are
+//! written (every column is checked all the same).
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -16,13 +17,22 @@ use datafusion::arrow::error::ArrowError;
 use datafusion::arrow::ipc::writer::FileWriter;
 
 use super::values::Value;
-use crate::tables::{Kind, MONEY_PRECISION, MONEY_SCALE, Table, schema_ref};
+use crate::tables::{Kind, MONEY_PRECISION, MONEY_SCALE, Table};
 
 /// Rows gathered before they are written as one batch.
 const BATCH_ROWS: usize = 64 * 1024;
 
 /// The extension of staged files, as the engine is told to read them.
 pub const EXTENSION: &str = ".arrow";
+
+/// A table's staged file: its path and its columns.
+#[derive(Clone, Debug)]
+pub struct Staged {
+    /// The Arrow IPC file.
+    pub path: PathBuf,
+    /// Its columns: those of the catalogue's that a query reads.
+    pub schema: SchemaRef,
+}
 
 /// One column being gathered.
 enum Builder {
@@ -100,23 +110,28 @@ fn days_since_epoch(day: chrono::NaiveDate) -> i32 {
 pub(crate) struct Stage {
     path: PathBuf,
     schema: SchemaRef,
-    columns: Vec<Builder>,
+    /// The catalogue's index of each column written, and its values so far.
+    columns: Vec<(usize, Builder)>,
     writer: FileWriter<BufWriter<File>>,
 }
 
 impl Stage {
-    /// Starts the staged file of `table` at `path`.
-    pub(crate) fn create(table: &Table, path: &Path) -> Result<Stage, String> {
+    /// Starts the staged file of `table` at `path`, of the table's columns at the indexes
+    /// `kept` (in increasing order).
+    pub(crate) fn create(table: &Table, kept: &[usize], path: &Path) -> Result<Stage, String> {
         debug_assert_eq!(
             Kind::Money.data_type(),
             datafusion::arrow::datatypes::DataType::Decimal128(MONEY_PRECISION, MONEY_SCALE)
         );
-        let schema = schema_ref(table);
+        let schema = Arc::new(table.schema().project(kept).map_err(|e| e.to_string())?);
         let file = File::create(path).map_err(|e| e.to_string())?;
         let writer = FileWriter::try_new_buffered(file, &schema).map_err(|e| e.to_string())?;
         Ok(Stage {
             path: path.to_owned(),
-            columns: table.columns.iter().map(|c| Builder::new(c.kind)).collect(),
+            columns: kept
+                .iter()
+                .map(|&i| (i, Builder::new(table.columns[i].kind)))
+                .collect(),
             schema,
             writer,
         })
@@ -128,27 +143,35 @@ impl Stage {
         values: &[Value],
         text: impl Fn(usize) -> &'a str,
     ) -> Result<(), String> {
-        for (i, (column, value)) in self.columns.iter_mut().zip(values).enumerate() {
-            column.push(
-                *value,
-                if matches!(column, Builder::Text(_)) {
-                    text(i)
-                } else {
-                    ""
-                },
-            );
+        for (i, column) in &mut self.columns {
+            let text = if matches!(column, Builder::Text(_)) {
+                text(*i)
+            } else {
+                ""
+            };
+            column.push(values[*i], text);
         }
-        if self.columns.first().is_some_and(|c| c.len() >= BATCH_ROWS) {
+        if self
+            .columns
+            .first()
+            .is_some_and(|(_, c)| c.len() >= BATCH_ROWS)
+        {
             self.flush().map_err(|e| e.to_string())?;
         }
         Ok(())
     }
 
-    /// Adds a batch of accepted rows typed as the catalogue says, after the rows pushed so far.
+    /// Adds a batch of accepted rows typed as the catalogue says (every column of the table),
+    /// after the rows pushed so far.
     pub(crate) fn write_batch(&mut self, batch: &RecordBatch) -> Result<(), String> {
         self.flush().map_err(|e| e.to_string())?;
-        let batch = RecordBatch::try_new(Arc::clone(&self.schema), batch.columns().to_vec())
-            .map_err(|e| e.to_string())?;
+        let kept = self
+            .columns
+            .iter()
+            .map(|(i, _)| Arc::clone(batch.column(*i)))
+            .collect();
+        let batch =
+            RecordBatch::try_new(Arc::clone(&self.schema), kept).map_err(|e| e.to_string())?;
         if batch.num_rows() > 0 {
             self.writer.write(&batch).map_err(|e| e.to_string())?;
         }
@@ -156,7 +179,7 @@ impl Stage {
     }
 
     fn flush(&mut self) -> Result<(), ArrowError> {
-        let columns = self.columns.iter_mut().map(Builder::finish).collect();
+        let columns = self.columns.iter_mut().map(|(_, c)| c.finish()).collect();
         let batch = RecordBatch::try_new(Arc::clone(&self.schema), columns)?;
         if batch.num_rows() > 0 {
             self.writer.write(&batch)?;
@@ -164,10 +187,13 @@ impl Stage {
         Ok(())
     }
 
-    /// Writes what is left and closes the file, giving its path.
-    pub(crate) fn finish(mut self) -> Result<PathBuf, String> {
+    /// Writes what is left and closes the file, giving where it is and what it holds.
+    pub(crate) fn finish(mut self) -> Result<Staged, String> {
         self.flush().map_err(|e| e.to_string())?;
         self.writer.finish().map_err(|e| e.to_string())?;
-        Ok(self.path)
+        Ok(Staged {
+            path: self.path,
+            schema: self.schema,
+        })
     }
 }
