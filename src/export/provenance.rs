@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -94,16 +95,18 @@ impl DataFile {
     }
 
     /// Each file with the SHA-256 of its bytes as they are now; an unreadable file is an
-    /// error naming it.
+    /// error naming it (the first in `files` when several are). The files are read and hashed
+    /// side by side: `ebr view` does this before its first frame, for files of 60 MB and more.
     pub fn read_all(files: &[(PathBuf, PeriodId)]) -> Result<Vec<DataFile>, String> {
-        files
-            .iter()
+        let read: Vec<Result<DataFile, String>> = files
+            .par_iter()
             .map(|(path, period)| {
                 std::fs::read(path)
                     .map(|bytes| DataFile::new(path, &bytes, Some(*period)))
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))
             })
-            .collect()
+            .collect();
+        read.into_iter().collect()
     }
 }
 
