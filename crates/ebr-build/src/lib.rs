@@ -138,11 +138,11 @@ pub async fn build(
         engine: spec.engine.to_string(),
         source,
     };
-    let started = Instant::now();
     let kept = match spec.periods.first() {
         Some(&period) => queries::columns_read(period).await.map_err(engine_error)?,
         None => Default::default(),
     };
+    let started = Instant::now();
     let staging = check::Staging {
         dir: scratch.path(),
         kept: &kept,

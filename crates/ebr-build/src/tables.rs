@@ -10,6 +10,8 @@ use datafusion::datasource::file_format::options::ArrowReadOptions;
 use datafusion::error::Result as DfResult;
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
 
+use crate::check::Staged;
+
 /// What a column holds, and so how it is parsed and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -584,13 +586,13 @@ pub async fn register(ctx: &SessionContext, found: &[Found]) -> DfResult<()> {
 }
 
 /// Registers each table's staged rows (the checks' Arrow IPC files, typed as the catalogue
-/// says) under the table's name.
+/// says, of the columns the queries read) under the table's name.
 pub async fn register_staged(
     ctx: &SessionContext,
-    staged: &std::collections::HashMap<&'static str, crate::check::Staged>,
+    staged: &std::collections::HashMap<&'static str, Staged>,
 ) -> DfResult<()> {
     for table in TABLES {
-        if let Some(crate::check::Staged { path, schema }) = staged.get(table.name) {
+        if let Some(Staged { path, schema }) = staged.get(table.name) {
             let options = ArrowReadOptions {
                 schema: Some(schema),
                 file_extension: crate::check::STAGED_EXTENSION,
