@@ -1,44 +1,86 @@
-//! A row's key as one number: a 128-bit hash of its key columns with the row's index in its file,
-//! so that sorting a file's keys puts repeated ids together, the first row first.
+//! Duplicate ids, found in two steps: every accepted row's key is hashed to 64 bits and the
+//! hashes sorted, which finds the hashes that repeat at the cost of a sort; only when one does
+//! is the file read again, comparing the keys themselves of the rows with those hashes. A
+//! duplicate is never reported on a hash alone, and a file without one is read once.
 
 use std::collections::HashSet;
-use std::hash::Hasher;
+use std::hash::{BuildHasher, Hash, Hasher};
 
-/// A row's key as two independent 64-bit hashes.
-pub(super) type KeyHash = (u64, u64);
+use super::values::Value;
 
-/// Bits of a [`key_and_index`] given to the row's index in its file.
-pub(super) const INDEX_BITS: u32 = 40;
+/// A row's key hashed.
+pub(super) type KeyHash = u64;
 
-/// A row's key hash and its index in one number: 88 bits of hash above 40 bits of index, so
-/// that sorting puts equal keys together, first row first. A false duplicate needs 88 bits to
-/// collide: among 50 million keys, about one chance in 10^11.
-pub(super) fn key_and_index((high, low): KeyHash, index: u64) -> Option<u128> {
-    (index < 1 << INDEX_BITS).then(|| {
-        (u128::from(high) << 64) | (u128::from(low >> INDEX_BITS) << INDEX_BITS) | u128::from(index)
-    })
+/// The seed of the key hashes: any fixed number, so that a run finds what the last one did.
+const SEED: u64 = 0x6562_725f_6b65_7973;
+
+/// The hash of a row's key from its key columns' checked values: a text value by its text
+/// (given beside it), any other by the value itself, so that a key is the same whether it was
+/// read from text or from a typed file.
+pub(super) fn hash_key<'t>(columns: impl Iterator<Item = (Value, &'t str)>) -> KeyHash {
+    let mut hasher = foldhash::quality::FixedState::with_seed(SEED).build_hasher();
+    for (value, text) in columns {
+        match value {
+            Value::Text => {
+                hasher.write(text.as_bytes());
+                hasher.write_u8(0xff);
+            }
+            value => value.hash(&mut hasher),
+        }
+    }
+    hasher.finish()
 }
 
-/// The indexes of the rows whose key an earlier row has.
-pub(super) fn repeated_rows(keys: &mut [u128]) -> HashSet<u64> {
-    keys.sort_unstable();
-    keys.windows(2)
-        .filter(|pair| pair[0] >> INDEX_BITS == pair[1] >> INDEX_BITS)
-        .map(|pair| (pair[1] & ((1 << INDEX_BITS) - 1)) as u64)
+/// A row's key itself, compared when its hash repeats: each key column's checked value, with
+/// its text for a text value.
+pub(super) type Key = Vec<(Value, Box<str>)>;
+
+/// The key of a row from its key columns, as [`hash_key`] reads them.
+pub(super) fn key<'t>(columns: impl Iterator<Item = (Value, &'t str)>) -> Key {
+    columns
+        .map(|(value, text)| match value {
+            Value::Text => (value, text.into()),
+            value => (value, "".into()),
+        })
         .collect()
 }
 
-/// FNV-1a: cheap, and unrelated to SipHash, which gives the key's other half.
-pub(super) struct Fnv(pub(super) u64);
+/// The hashes found more than once among `hashes` (which it sorts).
+pub(super) fn repeated_hashes(hashes: &mut [KeyHash]) -> HashSet<KeyHash> {
+    hashes.sort_unstable();
+    hashes
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0])
+        .collect()
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// The second reading of a file whose key hashes repeat: the keys of the rows with those
+/// hashes, compared as they come.
+#[derive(Debug, Default)]
+pub(super) struct Repeats {
+    hashes: HashSet<KeyHash>,
+    seen: HashSet<Key>,
+}
+
+impl Repeats {
+    /// Looks out for the keys hashed to `hashes`.
+    pub(super) fn of(hashes: HashSet<KeyHash>) -> Repeats {
+        Repeats {
+            hashes,
+            seen: HashSet::new(),
         }
+    }
+
+    /// Whether this is a second reading.
+    pub(super) fn is_looking(&self) -> bool {
+        !self.hashes.is_empty()
+    }
+
+    /// Whether an accepted row before this one had its key (`key` is asked for only when
+    /// `hash` is one of the repeated hashes); this row's key counts as seen from now on.
+    pub(super) fn seen_before(&mut self, hash: KeyHash, key: impl FnOnce() -> Key) -> bool {
+        self.hashes.contains(&hash) && !self.seen.insert(key())
     }
 }
 
@@ -46,21 +88,45 @@ impl Hasher for Fnv {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_row_after_the_first_with_a_key_is_repeated() {
-        let (a, b) = ((1, 2 << INDEX_BITS), (1, 3 << INDEX_BITS));
-        let mut keys: Vec<u128> = [(b, 9), (a, 4), (a, 7), (b, 2), (a, 1), ((5, 0), 3)]
-            .into_iter()
-            .map(|(hash, index)| key_and_index(hash, index).expect("a small index"))
-            .collect();
-        let mut repeated: Vec<u64> = repeated_rows(&mut keys).into_iter().collect();
-        repeated.sort_unstable();
-        assert_eq!(repeated, [4, 7, 9]);
+    fn text_key(text: &str) -> KeyHash {
+        hash_key([(Value::Text, text)].into_iter())
     }
 
     #[test]
-    fn an_index_beyond_its_bits_is_refused() {
-        assert!(key_and_index((1, 1), 1 << INDEX_BITS).is_none());
-        assert!(key_and_index((1, 1), (1 << INDEX_BITS) - 1).is_some());
+    fn only_hashes_found_twice_or_more_repeat() {
+        let (a, b, c) = (text_key("L1"), text_key("L2"), text_key("L3"));
+        let mut hashes = vec![b, a, a, c, b, a];
+        assert_eq!(repeated_hashes(&mut hashes), HashSet::from([a, b]));
+    }
+
+    #[test]
+    fn a_key_is_its_values_and_texts_whatever_the_other_columns() {
+        let with_text = |text| [(Value::Text, text), (Value::Count(2), "02")];
+        assert_eq!(
+            hash_key(with_text("J1").into_iter()),
+            hash_key([(Value::Text, "J1"), (Value::Count(2), "2")].into_iter())
+        );
+        assert_ne!(
+            hash_key(with_text("J1").into_iter()),
+            hash_key(with_text("J2").into_iter())
+        );
+        // The text ends where the next column begins.
+        assert_ne!(
+            hash_key([(Value::Text, "ab"), (Value::Text, "c")].into_iter()),
+            hash_key([(Value::Text, "a"), (Value::Text, "bc")].into_iter())
+        );
+    }
+
+    #[test]
+    fn a_repeated_hash_alone_is_no_duplicate() {
+        let shared = text_key("L1");
+        let mut repeats = Repeats::of(HashSet::from([shared]));
+        // Two different keys that (say) share a hash: neither is a duplicate.
+        assert!(!repeats.seen_before(shared, || key([(Value::Text, "L1")].into_iter())));
+        assert!(!repeats.seen_before(shared, || key([(Value::Text, "L9")].into_iter())));
+        // The same key again is.
+        assert!(repeats.seen_before(shared, || key([(Value::Text, "L1")].into_iter())));
+        // A hash that does not repeat is never looked up.
+        assert!(!repeats.seen_before(text_key("L2"), || unreachable!("not a repeated hash")));
     }
 }

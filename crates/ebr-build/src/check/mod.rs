@@ -25,6 +25,7 @@ mod parquet_rows;
 mod rows;
 mod rules;
 mod stage;
+mod typed;
 mod values;
 
 use rows::{Finished, RowChecks};
@@ -200,21 +201,21 @@ fn check_file(
         .join(format!("{}{}", file.table.name, stage::EXTENSION));
     let every_column: Vec<usize> = (0..file.table.columns.len()).collect();
     let kept = staging.kept.get(file.table.name).unwrap_or(&every_column);
-    let mut duplicates = HashSet::new();
+    let mut repeated = HashSet::new();
     loop {
         let stage = Stage::create(file.table, kept, &path).map_err(|message| CheckError::File {
             file: path.clone(),
             message,
         })?;
-        let mut rows = RowChecks::new(file, periods, ids, stage, duplicates, on_rows);
+        let mut rows = RowChecks::new(file, periods, ids, stage, repeated, on_rows);
         match file.format {
             FileFormat::Csv => read_csv(file, &mut rows)?,
             FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,
         }
         match rows.finish()? {
             Finished::Checked(checked) => return Ok(checked),
-            // Rare: a file with repeated ids is read a second time.
-            Finished::Repeated(repeated) => duplicates = repeated,
+            // Rare: a file whose key hashes repeat is read a second time.
+            Finished::Repeated(hashes) => repeated = hashes,
         }
     }
 }

@@ -2,15 +2,15 @@
 //! and references checked, rules across fields, and duplicate ids.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-use chrono::NaiveDate;
+use datafusion::arrow::array::ArrayRef;
 use ebr::model::PeriodId;
 
 use super::codes::{allowed, referenced_table};
-use super::keys::{Fnv, INDEX_BITS, KeyHash, key_and_index, repeated_rows};
+use super::keys::{KeyHash, Repeats, hash_key, key, repeated_hashes};
 use super::rules::Rules;
 use super::stage::Stage;
+use super::typed::{self, days_since_epoch};
 use super::values::{Value, parse, quoted};
 use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, OnRows, Place, Rejection};
 use crate::tables::{Column, Found, TABLES, Table};
@@ -22,8 +22,8 @@ const ROWS_TOLD: u64 = 1 << 16;
 pub(super) enum Finished {
     /// Checked and staged.
     Checked(FileChecked),
-    /// These rows repeat an earlier row's key: check the file again, rejecting them.
-    Repeated(HashSet<u64>),
+    /// These key hashes repeat: check the file again, comparing the keys of the rows with them.
+    Repeated(HashSet<KeyHash>),
 }
 
 /// The fields of one row, whatever the file format.
@@ -65,20 +65,19 @@ pub(super) fn is_reference(table: &Table) -> bool {
 /// duplicate ids, with the counts and rejections they give; accepted rows go to the stage.
 pub(crate) struct RowChecks<'a> {
     file: &'a Found,
-    /// The periods built, as first and last day.
-    periods: Vec<(NaiveDate, NaiveDate)>,
+    /// The periods built, as first and last day since 1970-01-01.
+    periods: Vec<(i64, i64)>,
     names: Vec<&'static str>,
     key_columns: Vec<usize>,
     when: Option<usize>,
     refs: Vec<(usize, &'a HashSet<String>)>,
     codes: Vec<(usize, &'static [&'static str])>,
     rules: Rules,
-    /// Every accepted row's key (see [`key_and_index`]), sorted when the file ends to find
-    /// the duplicates: sorting a list costs far less than a set of millions of random
-    /// lookups.
-    keys: Vec<u128>,
-    /// The rows found to repeat an earlier row's key, by index, when the file is checked again.
-    duplicates: HashSet<u64>,
+    /// Every accepted row's key hash, sorted when the file ends to find the repeated ones:
+    /// sorting a list costs far less than a set of millions of random lookups.
+    keys: Vec<KeyHash>,
+    /// When the file is checked again, the repeated key hashes and the keys seen so far.
+    repeats: Repeats,
     on_rows: OnRows<'a>,
     values: Vec<Value>,
     stage: Stage,
@@ -95,14 +94,17 @@ impl<'a> RowChecks<'a> {
         periods: &'a [PeriodId],
         ids: &'a HashMap<&'static str, HashSet<String>>,
         stage: Stage,
-        duplicates: HashSet<u64>,
+        repeated: HashSet<KeyHash>,
         on_rows: OnRows<'a>,
     ) -> Self {
         let table = file.table;
         let names: Vec<&'static str> = table.columns.iter().map(|c| c.name).collect();
         RowChecks {
             file,
-            periods: periods.iter().map(|p| (p.start(), p.end())).collect(),
+            periods: periods
+                .iter()
+                .map(|p| (days_since_epoch(p.start()), days_since_epoch(p.end())))
+                .collect(),
             key_columns: table
                 .key
                 .iter()
@@ -123,7 +125,7 @@ impl<'a> RowChecks<'a> {
                 .collect(),
             rules: Rules::of(table),
             keys: Vec::new(),
-            duplicates,
+            repeats: Repeats::of(repeated),
             on_rows,
             values: vec![Value::Empty; names.len()],
             names,
@@ -136,7 +138,7 @@ impl<'a> RowChecks<'a> {
 
     /// Makes room for the keys of about `rows` rows at once.
     pub(crate) fn expect_rows(&mut self, rows: usize) {
-        if !self.key_columns.is_empty() && self.duplicates.is_empty() {
+        if self.keeps_keys() {
             self.keys.reserve(rows);
         }
     }
@@ -171,33 +173,96 @@ impl<'a> RowChecks<'a> {
     /// Checks one row found at `place`, counting it; whether it is accepted. The caller stages
     /// the accepted rows itself (see [`RowChecks::stage_batch`]).
     pub(crate) fn check(&mut self, place: Place, record: &impl Fields) -> Result<bool, CheckError> {
-        let index = self.counts.read;
-        self.counts.read += 1;
-        if self.counts.read.is_multiple_of(ROWS_TOLD) {
-            self.tell(ROWS_TOLD);
-        }
-        if let Err(rejection) = self.problem(place, index, record) {
+        self.count_read();
+        if let Err(rejection) = self.problem(place, record) {
             self.counts.rejected += 1;
             if self.rejections.len() < MAX_LISTED {
                 self.rejections.push(rejection);
             }
             return Ok(false);
         }
-        if !self.key_columns.is_empty() && self.duplicates.is_empty() {
-            let key = key_and_index(self.key_hash(record), index)
-                .ok_or_else(|| self.fail(format!("more than {} rows", 1_u64 << INDEX_BITS)))?;
-            self.keys.push(key);
+        if self.keeps_keys() {
+            self.push_key(self.key_hash(record));
         }
         if let Some(ids) = self.reference_ids.as_mut() {
             ids.insert(record.text(0).to_owned());
         }
-        let dated = self.when.map(|i| match self.values[i] {
-            Value::Date(d) => Some(d),
-            Value::Stamp(t) => Some(t.date()),
+        let day = self.when.and_then(|i| match self.values[i] {
+            Value::Date(d) => Some(days_since_epoch(d)),
+            Value::Stamp(t) => Some(days_since_epoch(t.date())),
             _ => None,
         });
-        match dated {
-            Some(Some(day))
+        self.count_dated(day);
+        Ok(true)
+    }
+
+    /// Checks a batch whose columns hold the catalogue's types, giving which rows are accepted:
+    /// the rows that certainly pass every check are found column by column, and only the
+    /// others are checked one at a time, as `row` gives them, found at `place` (of their index
+    /// in the file). Counts, keys and rejections are those of [`RowChecks::check`] row by row.
+    pub(crate) fn check_typed<F: Fields>(
+        &mut self,
+        columns: &[ArrayRef],
+        mut place: impl FnMut(u64) -> Place,
+        row: impl Fn(usize) -> F,
+    ) -> Result<Vec<bool>, CheckError> {
+        let table = self.file.table;
+        let rows = columns.first().map_or(0, |c| c.len());
+        // A reference table's ids and a second reading's duplicates are found row by row.
+        let mut accepted = if self.reference_ids.is_none() && !self.repeats.is_looking() {
+            let checks = typed::Checks {
+                table,
+                codes: &self.codes,
+                refs: &self.refs,
+                rules: &self.rules,
+            };
+            typed::certainly_valid(&checks, columns)
+        } else {
+            vec![false; rows]
+        };
+        for (at, accepted) in accepted.iter_mut().enumerate() {
+            if !*accepted {
+                *accepted = self.check(place(self.counts.read), &row(at))?;
+                continue;
+            }
+            self.count_read();
+            if self.keeps_keys() {
+                let key = hash_key(
+                    self.key_columns
+                        .iter()
+                        .map(|&i| typed::key_part(&columns[i], at, &table.columns[i])),
+                );
+                self.push_key(key);
+            }
+            let day = self
+                .when
+                .and_then(|i| typed::day_at(&columns[i], at, table.columns[i].kind));
+            self.count_dated(day);
+        }
+        Ok(accepted)
+    }
+
+    /// Counts a row as read, telling of the rows read every so often.
+    fn count_read(&mut self) {
+        self.counts.read += 1;
+        if self.counts.read.is_multiple_of(ROWS_TOLD) {
+            self.tell(ROWS_TOLD);
+        }
+    }
+
+    /// Whether accepted rows' keys are gathered: the first time through a file with a key.
+    fn keeps_keys(&self) -> bool {
+        !self.key_columns.is_empty() && !self.repeats.is_looking()
+    }
+
+    fn push_key(&mut self, key: KeyHash) {
+        self.keys.push(key);
+    }
+
+    /// Counts an accepted row as used or outside the periods by its day (since 1970-01-01).
+    fn count_dated(&mut self, day: Option<i64>) {
+        match day {
+            Some(day)
                 if !self
                     .periods
                     .iter()
@@ -207,12 +272,11 @@ impl<'a> RowChecks<'a> {
             }
             _ => self.counts.used += 1,
         }
-        Ok(true)
     }
 
     /// Tells of `rows` more rows checked, the first time through the file only.
     fn tell(&self, rows: u64) {
-        if self.duplicates.is_empty() {
+        if !self.repeats.is_looking() {
             (self.on_rows)(rows);
         }
     }
@@ -235,7 +299,7 @@ impl<'a> RowChecks<'a> {
     /// then checked again with them rejected).
     pub(super) fn finish(mut self) -> Result<Finished, CheckError> {
         self.tell(self.counts.read % ROWS_TOLD);
-        let repeated = repeated_rows(&mut self.keys);
+        let repeated = repeated_hashes(&mut self.keys);
         if !repeated.is_empty() {
             return Ok(Finished::Repeated(repeated));
         }
@@ -251,7 +315,7 @@ impl<'a> RowChecks<'a> {
         }))
     }
 
-    fn problem(&mut self, place: Place, index: u64, record: &impl Fields) -> Result<(), Rejection> {
+    fn problem(&mut self, place: Place, record: &impl Fields) -> Result<(), Rejection> {
         let table = self.file.table;
         let reject = |column: &str, reason: String| Rejection {
             file: self.file.path.clone(),
@@ -299,8 +363,16 @@ impl<'a> RowChecks<'a> {
         self.rules
             .check(record, &self.values)
             .map_err(|(column, reason)| reject(column, reason))?;
-        // Asked first, since even an empty set hashes what it is asked for.
-        if !self.duplicates.is_empty() && self.duplicates.contains(&index) {
+        // Last, so that only accepted rows' keys count as seen, as they did the first time.
+        if self.repeats.is_looking() && !self.key_columns.is_empty() {
+            let hash = self.key_hash(record);
+            let (columns, values) = (&self.key_columns, &self.values);
+            let earlier = self.repeats.seen_before(hash, || {
+                key(columns.iter().map(|&i| (values[i], record.text(i))))
+            });
+            if !earlier {
+                return Ok(());
+            }
             return Err(reject(
                 table.key[0],
                 format!(
@@ -322,23 +394,10 @@ impl<'a> RowChecks<'a> {
     /// The row's key: text columns by their text, others by their checked value, so that a
     /// key is the same whether it was read from text or from a typed file.
     fn key_hash(&self, record: &impl Fields) -> KeyHash {
-        let mut sip = DefaultHasher::new();
-        let mut fnv = Fnv(0xcbf2_9ce4_8422_2325);
-        for &i in &self.key_columns {
-            match self.values[i] {
-                Value::Text => {
-                    let text = record.text(i).as_bytes();
-                    sip.write(text);
-                    fnv.write(text);
-                    sip.write_u8(0xff);
-                    fnv.write_u8(0xff);
-                }
-                value => {
-                    value.hash(&mut sip);
-                    value.hash(&mut fnv);
-                }
-            }
-        }
-        (sip.finish(), fnv.finish())
+        hash_key(
+            self.key_columns
+                .iter()
+                .map(|&i| (self.values[i], record.text(i))),
+        )
     }
 }

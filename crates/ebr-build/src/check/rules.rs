@@ -1,8 +1,14 @@
 //! Rules across the fields of one row.
 
+use datafusion::arrow::array::{Array, ArrayRef, AsArray};
+use datafusion::arrow::datatypes::{Date32Type, Int64Type, TimestampSecondType};
+
 use super::rows::Fields;
 use super::values::Value;
 use crate::tables::Table;
+
+/// Seconds in a day: a UTC time's day is its seconds divided by this, rounded down.
+pub(super) const SECONDS_PER_DAY: i64 = 86_400;
 
 /// Rules across the fields of one row, with the columns they read found once per file.
 pub(super) enum Rules {
@@ -113,5 +119,63 @@ impl Rules {
             }
         }
         Ok(())
+    }
+
+    /// Clears `ok` for each row of `columns` (typed as the catalogue says) that these rules
+    /// might refuse, as [`Rules::check`] reads its values.
+    pub(super) fn certainly_kept(&self, columns: &[ArrayRef], ok: &mut [bool]) {
+        match *self {
+            Rules::None => {}
+            Rules::Score { score } => {
+                let Some(scores) = columns[score].as_primitive_opt::<Int64Type>() else {
+                    return ok.fill(false);
+                };
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    *ok &= scores.is_null(row) || scores.value(row) <= 100;
+                }
+            }
+            Rules::Answered { created, answered } => {
+                let (Some(created), Some(answered)) = (
+                    columns[created].as_primitive_opt::<TimestampSecondType>(),
+                    columns[answered].as_primitive_opt::<TimestampSecondType>(),
+                ) else {
+                    return ok.fill(false);
+                };
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    *ok &= created.is_null(row)
+                        || answered.is_null(row)
+                        || answered.value(row) >= created.value(row);
+                }
+            }
+            Rules::Won {
+                event,
+                occurred,
+                lead,
+            } => {
+                let (Some(event), Some(occurred), Some(lead)) = (
+                    columns[event].as_string_opt::<i32>(),
+                    columns[occurred].as_primitive_opt::<TimestampSecondType>(),
+                    columns[lead].as_primitive_opt::<Date32Type>(),
+                ) else {
+                    return ok.fill(false);
+                };
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    if event.is_valid(row) && event.value(row) == "won" {
+                        *ok &= lead.is_valid(row)
+                            && (occurred.is_null(row)
+                                || i64::from(lead.value(row))
+                                    <= occurred.value(row).div_euclid(SECONDS_PER_DAY));
+                    }
+                }
+            }
+            Rules::FromOne { column, .. } => {
+                let Some(values) = columns[column].as_primitive_opt::<Int64Type>() else {
+                    return ok.fill(false);
+                };
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    *ok &= values.is_null(row) || values.value(row) != 0;
+                }
+            }
+        }
     }
 }

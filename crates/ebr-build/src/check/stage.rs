@@ -16,6 +16,7 @@ use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::arrow::error::ArrowError;
 use datafusion::arrow::ipc::writer::FileWriter;
 
+use super::typed::days_since_epoch;
 use super::values::Value;
 use crate::tables::{Kind, MONEY_PRECISION, MONEY_SCALE, Table};
 
@@ -66,7 +67,8 @@ impl Builder {
             (Builder::Count(b), Value::Count(n)) => b.append_value(n),
             (Builder::Money(b), Value::Money(units)) => b.append_value(units),
             (Builder::Timestamp(b), Value::Stamp(t)) => b.append_value(t.and_utc().timestamp()),
-            (Builder::Date(b), Value::Date(d)) => b.append_value(days_since_epoch(d)),
+            // chrono's days, ±262,143 years, fit Arrow's 32-bit days.
+            (Builder::Date(b), Value::Date(d)) => b.append_value(days_since_epoch(d) as i32),
             (Builder::Flag(b), Value::Flag(f)) => b.append_value(f),
             (Builder::Count(b), _) => b.append_null(),
             (Builder::Money(b), _) => b.append_null(),
@@ -97,13 +99,6 @@ impl Builder {
             Builder::Flag(b) => b.len(),
         }
     }
-}
-
-fn days_since_epoch(day: chrono::NaiveDate) -> i32 {
-    use chrono::Datelike;
-    /// Days from 0001-01-01 to 1970-01-01.
-    const UNIX_EPOCH_FROM_CE: i32 = 719_163;
-    day.num_days_from_ce() - UNIX_EPOCH_FROM_CE
 }
 
 /// The accepted rows of one table on their way to `path`.

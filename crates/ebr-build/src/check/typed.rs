@@ -1,0 +1,218 @@
+//! Columns that already hold the catalogue's types (a warehouse's Parquet): a value read from
+//! them, and which rows of a batch certainly pass every check of one row, found column by
+//! column. Only those rows skip the checks of one row at a time
+//! ([`super::rows::RowChecks::check`]), which still decide, and explain, every other row: this
+//! module may be cautious, never lenient.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use datafusion::arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray, StringArray};
+use datafusion::arrow::datatypes::{Date32Type, Decimal128Type, Int64Type, TimestampSecondType};
+
+use super::rules::{Rules, SECONDS_PER_DAY};
+use super::values::Value;
+use crate::tables::{Column, Kind, Table};
+
+/// Amounts must stay below 10^16 whole units: 10^20 units of 10^-4.
+const MONEY_UNITS_LIMIT: i128 = 10_i128.pow(20);
+
+/// The value at `row` of a column of the catalogue's type, if it is within the column's range.
+pub(super) fn value_at(array: &ArrayRef, row: usize, column: &Column) -> Option<Value> {
+    if array.is_null(row) {
+        return column.optional.then_some(Value::Empty);
+    }
+    match column.kind {
+        Kind::Text => None,
+        Kind::Count => {
+            let n = array.as_primitive::<Int64Type>().value(row);
+            (n >= 0).then_some(Value::Count(n))
+        }
+        Kind::Money => {
+            let units = array.as_primitive::<Decimal128Type>().value(row);
+            (0..MONEY_UNITS_LIMIT)
+                .contains(&units)
+                .then_some(Value::Money(units))
+        }
+        Kind::Timestamp => {
+            let seconds = array.as_primitive::<TimestampSecondType>().value(row);
+            chrono::DateTime::from_timestamp(seconds, 0).map(|t| Value::Stamp(t.naive_utc()))
+        }
+        Kind::Date => {
+            let days = array.as_primitive::<Date32Type>().value(row);
+            NaiveDate::default()
+                .checked_add_signed(TimeDelta::days(i64::from(days)))
+                .map(Value::Date)
+        }
+        Kind::Flag => Some(Value::Flag(array.as_boolean().value(row))),
+    }
+}
+
+/// A key column's part of a row's key (see [`super::keys::hash_key`]), for a row whose value
+/// is valid.
+pub(super) fn key_part<'a>(array: &'a ArrayRef, row: usize, column: &Column) -> (Value, &'a str) {
+    match array.as_string_opt::<i32>() {
+        Some(text) if text.is_valid(row) && !text.value(row).is_empty() => {
+            (Value::Text, text.value(row))
+        }
+        Some(_) => (Value::Empty, ""),
+        None => (value_at(array, row, column).unwrap_or(Value::Empty), ""),
+    }
+}
+
+/// The day (since 1970-01-01) of a dating column's value at `row`, if it has one.
+pub(super) fn day_at(array: &ArrayRef, row: usize, kind: Kind) -> Option<i64> {
+    if array.is_null(row) {
+        return None;
+    }
+    match kind {
+        Kind::Timestamp => array
+            .as_primitive_opt::<TimestampSecondType>()
+            .map(|a| a.value(row).div_euclid(SECONDS_PER_DAY)),
+        Kind::Date => array
+            .as_primitive_opt::<Date32Type>()
+            .map(|a| i64::from(a.value(row))),
+        _ => None,
+    }
+}
+
+/// Days since 1970-01-01.
+pub(super) fn days_since_epoch(day: NaiveDate) -> i64 {
+    (day - NaiveDate::default()).num_days()
+}
+
+/// The seconds since 1970-01-01 that chrono can read as a time.
+fn readable_seconds() -> std::ops::RangeInclusive<i64> {
+    NaiveDateTime::MIN.and_utc().timestamp()..=NaiveDateTime::MAX.and_utc().timestamp()
+}
+
+/// The days since 1970-01-01 that chrono can read as a day.
+fn readable_days() -> std::ops::RangeInclusive<i64> {
+    days_since_epoch(NaiveDate::MIN)..=days_since_epoch(NaiveDate::MAX)
+}
+
+/// What a batch's rows are checked against besides their columns' kinds.
+pub(super) struct Checks<'a> {
+    pub table: &'a Table,
+    /// Coded columns and the codes they may take.
+    pub codes: &'a [(usize, &'static [&'static str])],
+    /// Columns pointing into a reference table, and its ids.
+    pub refs: &'a [(usize, &'a HashSet<String>)],
+    pub rules: &'a Rules,
+}
+
+/// Per row of `columns` (typed as `checks.table` says), whether it certainly passes the checks
+/// of its values, codes, references and rules. `false` says only that the row must be checked
+/// on its own.
+pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool> {
+    let rows = columns.first().map_or(0, |c| c.len());
+    if columns.len() != checks.table.columns.len() {
+        return vec![false; rows];
+    }
+    let mut ok = vec![true; rows];
+    for (column, array) in checks.table.columns.iter().zip(columns) {
+        in_range(column, array, &mut ok);
+    }
+    for &(i, codes) in checks.codes {
+        let Some(text) = columns[i].as_string_opt::<i32>() else {
+            return vec![false; rows];
+        };
+        each_text(text, &mut ok, |value| codes.contains(&value));
+    }
+    for &(i, known) in checks.refs {
+        let Some(text) = columns[i].as_string_opt::<i32>() else {
+            return vec![false; rows];
+        };
+        // Exports come grouped by dealer, journey or tool: a value like the last one found is
+        // known without another lookup.
+        let mut last_known: Option<&str> = None;
+        each_text(text, &mut ok, |value| {
+            if last_known == Some(value) {
+                return true;
+            }
+            let found = known.contains(value);
+            if found {
+                last_known = Some(value);
+            }
+            found
+        });
+    }
+    checks.rules.certainly_kept(columns, &mut ok);
+    ok
+}
+
+/// Clears `ok` for each row whose non-empty text `known` refuses.
+fn each_text<'t>(text: &'t StringArray, ok: &mut [bool], mut known: impl FnMut(&'t str) -> bool) {
+    for (row, ok) in ok.iter_mut().enumerate() {
+        if *ok && text.is_valid(row) {
+            let value = text.value(row);
+            if !value.is_empty() && !known(value) {
+                *ok = false;
+            }
+        }
+    }
+}
+
+/// Clears `ok` for each row whose value `column` refuses, as [`value_at`] (or, for text,
+/// [`super::values::parse`]) would.
+fn in_range(column: &Column, array: &ArrayRef, ok: &mut [bool]) {
+    let optional = column.optional;
+    match column.kind {
+        Kind::Text => match array.as_string_opt::<i32>() {
+            // An empty text is a missing value, as in a CSV.
+            Some(text) => {
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    *ok &= optional || (text.is_valid(row) && !text.value(row).is_empty());
+                }
+            }
+            None => ok.fill(false),
+        },
+        Kind::Count => each_value::<Int64Type>(array, optional, ok, |n| n >= 0),
+        Kind::Money => each_value::<Decimal128Type>(array, optional, ok, |units| {
+            (0..MONEY_UNITS_LIMIT).contains(&units)
+        }),
+        Kind::Timestamp => {
+            let readable = readable_seconds();
+            each_value::<TimestampSecondType>(array, optional, ok, |s| readable.contains(&s));
+        }
+        Kind::Date => {
+            let readable = readable_days();
+            each_value::<Date32Type>(array, optional, ok, |d| readable.contains(&i64::from(d)));
+        }
+        Kind::Flag => match array.as_boolean_opt() {
+            Some(flags) if !optional => {
+                for (row, ok) in ok.iter_mut().enumerate() {
+                    *ok &= flags.is_valid(row);
+                }
+            }
+            Some(_) => {}
+            None => ok.fill(false),
+        },
+    }
+}
+
+/// Clears `ok` for each row whose value `valid` refuses, or that is missing from a required
+/// column.
+fn each_value<T: ArrowPrimitiveType>(
+    array: &ArrayRef,
+    optional: bool,
+    ok: &mut [bool],
+    valid: impl Fn(T::Native) -> bool,
+) {
+    let Some(values) = array.as_primitive_opt::<T>() else {
+        ok.fill(false);
+        return;
+    };
+    match values.nulls() {
+        None => {
+            for (ok, &value) in ok.iter_mut().zip(values.values()) {
+                *ok &= valid(value);
+            }
+        }
+        Some(nulls) => {
+            for ((ok, &value), present) in ok.iter_mut().zip(values.values()).zip(nulls) {
+                *ok &= if present { valid(value) } else { optional };
+            }
+        }
+    }
+}
