@@ -6,6 +6,7 @@ Registers one view per raw export (explicit column types from `ebr-build tables`
 query of SQL_DIR for PERIOD with the placeholders ebr uses, fetches every row, and prints the
 rows returned. Time it from outside (hyperfine), like `ebr build`.
 """
+import datetime
 import json
 import pathlib
 import sys
@@ -50,11 +51,14 @@ def main():
             source = f"(SELECT {columns} FROM read_parquet('{path}'))"
         con.execute(f"CREATE VIEW {table['name']} AS SELECT * FROM {source}")
     start, end = period_bounds(period)
+    after = datetime.date.fromisoformat(end) + datetime.timedelta(days=1)
     rows = 0
     for sql in sorted(pathlib.Path(sql_dir).glob("*.sql")):
         text = (sql.read_text()
                 .replace(":period_start", f"DATE '{start}'")
                 .replace(":period_end", f"DATE '{end}'")
+                .replace(":period_from", f"TIMESTAMP '{start} 00:00:00'")
+                .replace(":period_until", f"TIMESTAMP '{after} 00:00:00'")
                 .replace(":period_id", f"'{period}'"))
         rows += len(con.execute(text).fetchall())
     print(f"duckdb {duckdb.__version__}: {rows} result rows")

@@ -4,5 +4,5 @@ SELECT
   SUM(CASE WHEN kind = 'test_drive' THEN 1 ELSE 0 END) AS test_drives,
   SUM(CASE WHEN kind = 'quote' THEN 1 ELSE 0 END) AS quotes
 FROM crm_activities
-WHERE CAST(occurred_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE occurred_at >= :period_from AND occurred_at < :period_until
 GROUP BY dealer_id

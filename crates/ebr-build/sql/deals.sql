@@ -9,5 +9,5 @@ SELECT
   SUM(CASE WHEN repeat_customer THEN 1 ELSE 0 END) AS repeat_purchasers,
   SUM(CASE WHEN repeat_customer THEN 0 ELSE 1 END) AS new_customers
 FROM dms_deals
-WHERE CAST(sold_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE sold_at >= :period_from AND sold_at < :period_until
 GROUP BY dealer_id

@@ -5,7 +5,7 @@ SELECT t.journey_id, t.name, t.from_actor, t.to_actor,
 FROM journey_handoffs t
 LEFT JOIN (
   SELECT handoff_id, journey_id, name, from_actor, to_actor, met FROM handoffs
-  WHERE CAST(occurred_at AS DATE) BETWEEN :period_start AND :period_end
+  WHERE occurred_at >= :period_from AND occurred_at < :period_until
 ) AS h ON h.journey_id = t.journey_id AND h.name = t.name
       AND h.from_actor = t.from_actor AND h.to_actor = t.to_actor
 GROUP BY t.journey_id, t.name, t.from_actor, t.to_actor

@@ -4,7 +4,7 @@
 WITH reached AS (
   SELECT journey_id, furthest_stage, COUNT(*) AS enrolled
   FROM journey_enrollments
-  WHERE CAST(enrolled_at AS DATE) BETWEEN :period_start AND :period_end
+  WHERE enrolled_at >= :period_from AND enrolled_at < :period_until
   GROUP BY journey_id, furthest_stage
 )
 SELECT s.journey_id, s.position, s.stage,

@@ -10,5 +10,5 @@ SELECT
         CAST(FLOOR((date_part('epoch', first_response_at) - date_part('epoch', created_at)) / 60) AS BIGINT)
       ELSE 0 END) AS response_minutes_sum
 FROM crm_leads
-WHERE CAST(created_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE created_at >= :period_from AND created_at < :period_until
 GROUP BY dealer_id

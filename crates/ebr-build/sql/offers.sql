@@ -4,5 +4,5 @@ SELECT
   COUNT(*) AS offers_made,
   SUM(CASE WHEN accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS offers_accepted
 FROM finance_offers
-WHERE CAST(made_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE made_at >= :period_from AND made_at < :period_until
 GROUP BY dealer_id

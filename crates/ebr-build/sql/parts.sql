@@ -4,5 +4,5 @@ SELECT
   SUM(revenue) AS accessory_revenue,
   SUM(owner_gross) AS owner_accessory_gross
 FROM dms_parts_invoices
-WHERE CAST(invoiced_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE invoiced_at >= :period_from AND invoiced_at < :period_until
 GROUP BY dealer_id

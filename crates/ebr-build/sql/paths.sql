@@ -7,7 +7,7 @@
 WITH outcomes AS (
   SELECT journey_instance_id, outcome_at, converted, value
   FROM path_outcomes
-  WHERE CAST(outcome_at AS DATE) BETWEEN :period_start AND :period_end
+  WHERE outcome_at >= :period_from AND outcome_at < :period_until
 ),
 instances AS (
   -- An instance has one outcome (path_outcomes is keyed by it): every touch carries the same

@@ -13,5 +13,5 @@ SELECT
               - date_part('epoch', CAST(lead_created_on AS TIMESTAMP))) / 86400 AS BIGINT)
       ELSE 0 END) AS days_to_close_sum
 FROM crm_opportunity_history
-WHERE CAST(occurred_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE occurred_at >= :period_from AND occurred_at < :period_until
 GROUP BY dealer_id, partner_role

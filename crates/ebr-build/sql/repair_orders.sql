@@ -4,5 +4,5 @@ SELECT
   COUNT(*) AS service_repair_orders,
   SUM(CASE WHEN existing_owner THEN gross ELSE CAST(0 AS DECIMAL(20, 4)) END) AS owner_service_gross
 FROM dms_repair_orders
-WHERE CAST(closed_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE closed_at >= :period_from AND closed_at < :period_until
 GROUP BY dealer_id

@@ -10,8 +10,8 @@ FROM crm_activities a
 LEFT JOIN (
   SELECT DISTINCT dealer_id, date_trunc('month', created_at) AS month
   FROM crm_leads
-  WHERE CAST(created_at AS DATE) BETWEEN :period_start AND :period_end
+  WHERE created_at >= :period_from AND created_at < :period_until
 ) l ON l.dealer_id = a.dealer_id AND l.month = date_trunc('month', a.occurred_at)
-WHERE CAST(a.occurred_at AS DATE) BETWEEN :period_start AND :period_end
+WHERE a.occurred_at >= :period_from AND a.occurred_at < :period_until
   AND l.dealer_id IS NULL
 GROUP BY a.dealer_id

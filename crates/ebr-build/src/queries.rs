@@ -1,6 +1,8 @@
 //! The SQL of the build, one query per part of the snapshot, shipped in the binary. A query
-//! names the period through `:period_start`, `:period_end` (dates, inclusive) and `:period_id`,
-//! which are replaced by literals made from a parsed [`PeriodId`], never from user text.
+//! names the period through `:period_start`, `:period_end` (dates, inclusive), `:period_from`,
+//! `:period_until` (times: its first instant, and the first after it) and `:period_id`, which are
+//! replaced by literals made from a parsed [`PeriodId`], never from user text. A time is dated in
+//! the period by comparing it with the two instants, not by casting every row's time to a date.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -71,9 +73,14 @@ impl Query {
     /// The query's text for `period`.
     pub fn text(&self, period: PeriodId) -> String {
         let date = |d: chrono::NaiveDate| format!("DATE '{}'", d.format("%Y-%m-%d"));
+        let midnight =
+            |d: chrono::NaiveDate| format!("TIMESTAMP '{} 00:00:00'", d.format("%Y-%m-%d"));
+        let after = period.end().succ_opt().unwrap_or(chrono::NaiveDate::MAX);
         self.sql
             .replace(":period_start", &date(period.start()))
             .replace(":period_end", &date(period.end()))
+            .replace(":period_from", &midnight(period.start()))
+            .replace(":period_until", &midnight(after))
             .replace(":period_id", &format!("'{period}'"))
     }
 
@@ -165,5 +172,76 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[tokio::test]
+    async fn a_time_is_in_the_period_from_its_first_second_to_its_last() {
+        use datafusion::arrow::array::{
+            ArrayRef, AsArray, RecordBatch, StringArray, TimestampSecondArray,
+        };
+        use datafusion::arrow::compute::cast;
+        use datafusion::arrow::datatypes::{DataType, Int64Type};
+
+        let leads = TABLES
+            .iter()
+            .find(|t| t.name == "crm_leads")
+            .expect("the leads");
+        let stamps = [
+            "2026-09-30T23:59:59",
+            "2026-10-01T00:00:00",
+            "2026-10-31T23:59:59",
+            "2026-11-01T00:00:00",
+        ];
+        let seconds: Vec<i64> = stamps
+            .iter()
+            .map(|s| {
+                chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+                    .expect("a time")
+                    .and_utc()
+                    .timestamp()
+            })
+            .collect();
+        let text = |values: &[&str]| Arc::new(StringArray::from(values.to_vec())) as ArrayRef;
+        let times =
+            |values: Vec<Option<i64>>| Arc::new(TimestampSecondArray::from(values)) as ArrayRef;
+        let batch = RecordBatch::try_new(
+            schema_ref(leads),
+            vec![
+                text(&["L1", "L2", "L3", "L4"]),
+                text(&["D1"; 4]),
+                text(&["oem"; 4]),
+                Arc::new(StringArray::from(vec![None::<&str>; 4])),
+                times(seconds.iter().copied().map(Some).collect()),
+                times(vec![None; 4]),
+                times(seconds.iter().copied().map(Some).collect()),
+            ],
+        )
+        .expect("a batch of leads");
+        let ctx = SessionContext::new();
+        let table = MemTable::try_new(schema_ref(leads), vec![vec![batch]]).expect("a table");
+        ctx.register_table("crm_leads", Arc::new(table))
+            .expect("registered");
+        let period: PeriodId = "2026-10".parse().expect("a period");
+        let batches = ctx
+            .sql(&LEADS.text(period))
+            .await
+            .expect("the leads query plans")
+            .collect()
+            .await
+            .expect("the leads query runs");
+        let oem: i64 = batches
+            .iter()
+            .map(|b| {
+                let column = b.column_by_name("leads_oem").expect("leads_oem");
+                let column = cast(column, &DataType::Int64).expect("a count");
+                column
+                    .as_primitive::<Int64Type>()
+                    .iter()
+                    .flatten()
+                    .sum::<i64>()
+            })
+            .sum();
+        // The first and the last second of October count; the seconds either side do not.
+        assert_eq!(oem, 2);
     }
 }
