@@ -126,7 +126,11 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
         first_of_group: 0,
     };
     rows.expect_rows(groups.sizes.iter().sum::<u64>() as usize);
-    let reader = builder.build().map_err(|e| rows.fail(e.to_string()))?;
+    // Batches as large as the staged file's: the engine reads them as they are written.
+    let reader = builder
+        .with_batch_size(super::stage::BATCH_ROWS)
+        .build()
+        .map_err(|e| rows.fail(e.to_string()))?;
     let mut index = 0;
     for batch in reader {
         let batch = batch.map_err(|e| rows.fail(e.to_string()))?;

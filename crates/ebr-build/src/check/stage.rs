@@ -21,7 +21,7 @@ use super::values::Value;
 use crate::tables::{Kind, MONEY_PRECISION, MONEY_SCALE, Table};
 
 /// Rows gathered before they are written as one batch.
-const BATCH_ROWS: usize = 64 * 1024;
+pub(super) const BATCH_ROWS: usize = 64 * 1024;
 
 /// The extension of staged files, as the engine is told to read them.
 pub const EXTENSION: &str = ".arrow";
