@@ -71,6 +71,8 @@ pub(crate) struct RowChecks<'a> {
     key_columns: Vec<usize>,
     when: Option<usize>,
     refs: Vec<(usize, &'a HashSet<String>)>,
+    /// Per reference column, the last value found in its table.
+    last_known: Vec<String>,
     codes: Vec<(usize, &'static [&'static str])>,
     rules: Rules,
     /// Every accepted row's key hash, sorted when the file ends to find the repeated ones:
@@ -99,6 +101,12 @@ impl<'a> RowChecks<'a> {
     ) -> Self {
         let table = file.table;
         let names: Vec<&'static str> = table.columns.iter().map(|c| c.name).collect();
+        let refs: Vec<(usize, &HashSet<String>)> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, ids.get(referenced_table(table.name, c.name)?)?)))
+            .collect();
         RowChecks {
             file,
             periods: periods
@@ -111,12 +119,8 @@ impl<'a> RowChecks<'a> {
                 .filter_map(|k| names.iter().position(|c| c == k))
                 .collect(),
             when: table.when.and_then(|w| names.iter().position(|c| *c == w)),
-            refs: table
-                .columns
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| Some((i, ids.get(referenced_table(table.name, c.name)?)?)))
-                .collect(),
+            last_known: vec![String::new(); refs.len()],
+            refs,
             codes: table
                 .columns
                 .iter()
@@ -347,9 +351,17 @@ impl<'a> RowChecks<'a> {
                 ));
             }
         }
-        for &(i, known) in &self.refs {
+        for (&(i, known), last_known) in self.refs.iter().zip(&mut self.last_known) {
             let value = record.text(i);
-            if !value.is_empty() && !known.contains(value) {
+            // Exports come grouped by dealer, journey or tool: a value like the last one found
+            // is known without another lookup.
+            if value.is_empty() || value == last_known {
+                continue;
+            }
+            if known.contains(value) {
+                last_known.clear();
+                last_known.push_str(value);
+            } else {
                 return Err(reject(
                     table.columns[i].name,
                     format!(
