@@ -1,5 +1,7 @@
 -- Conversion paths from the touchpoints: each customer path ending in the period is the ordered
--- list of its touches (channel, days before the outcome); equal paths are counted together.
+-- list of its touches (channel, days before the outcome); equal paths are counted together. A
+-- time's day is its seconds since 1970 divided by 86,400, rounded down: casting every touch's
+-- time to a date costs more.
 -- A touch is written `step|days_before|channel`, the step zero-padded, so that sorting a path's
 -- touches as text puts them in step order: an aggregate ordered by step is several times slower
 -- (DataFusion keeps it row by row). The build reads each touch back and adds up the paths whose
@@ -15,9 +17,8 @@ instances AS (
   SELECT t.journey_instance_id,
          array_sort(array_agg(
            lpad(CAST(t.step AS VARCHAR), 19, '0') || '|'
-           || COALESCE(CAST(CAST((date_part('epoch', CAST(CAST(o.outcome_at AS DATE) AS TIMESTAMP))
-               - date_part('epoch', CAST(CAST(t.touched_at AS DATE) AS TIMESTAMP))) / 86400 AS BIGINT)
-               AS VARCHAR), '')
+           || COALESCE(CAST(CAST(FLOOR(date_part('epoch', o.outcome_at) / 86400)
+               - FLOOR(date_part('epoch', t.touched_at) / 86400) AS BIGINT) AS VARCHAR), '')
            || '|' || t.channel_id)) AS touches,
          bool_and(o.converted) AS converted,
          MAX(o.value) AS value

@@ -9,8 +9,8 @@ SELECT
   SUM(CASE WHEN event = 'lost' THEN 1 ELSE 0 END) AS lost,
   SUM(CASE WHEN event = 'won' THEN amount ELSE CAST(0 AS DECIMAL(20, 4)) END) AS won_revenue,
   SUM(CASE WHEN event = 'won' THEN
-        CAST((date_part('epoch', CAST(CAST(occurred_at AS DATE) AS TIMESTAMP))
-              - date_part('epoch', CAST(lead_created_on AS TIMESTAMP))) / 86400 AS BIGINT)
+        CAST(FLOOR(date_part('epoch', occurred_at) / 86400)
+             - date_part('epoch', CAST(lead_created_on AS TIMESTAMP)) / 86400 AS BIGINT)
       ELSE 0 END) AS days_to_close_sum
 FROM crm_opportunity_history
 WHERE occurred_at >= :period_from AND occurred_at < :period_until
