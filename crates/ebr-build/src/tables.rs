@@ -10,7 +10,7 @@ use datafusion::datasource::file_format::options::ArrowReadOptions;
 use datafusion::error::Result as DfResult;
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionContext};
 
-use crate::check::Staged;
+use crate::check::{Staged, StagedFormat};
 
 /// What a column holds, and so how it is parsed and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -585,21 +585,36 @@ pub async fn register(ctx: &SessionContext, found: &[Found]) -> DfResult<()> {
     Ok(())
 }
 
-/// Registers each table's staged rows (the checks' Arrow IPC files, typed as the catalogue
-/// says, of the columns the queries read) under the table's name.
+/// Registers each table's staged rows (the checks' Arrow IPC files, or raw Parquet files whose
+/// rows were all accepted, typed as the catalogue says, of the columns the queries read) under
+/// the table's name.
 pub async fn register_staged(
     ctx: &SessionContext,
     staged: &std::collections::HashMap<&'static str, Staged>,
 ) -> DfResult<()> {
     for table in TABLES {
-        if let Some(Staged { path, schema }) = staged.get(table.name) {
-            let options = ArrowReadOptions {
-                schema: Some(schema),
-                file_extension: crate::check::STAGED_EXTENSION,
-                ..ArrowReadOptions::default()
-            };
-            ctx.register_arrow(table.name, &path.to_string_lossy(), options)
-                .await?;
+        let Some(Staged {
+            path,
+            format,
+            schema,
+        }) = staged.get(table.name)
+        else {
+            continue;
+        };
+        let at = path.to_string_lossy();
+        match format {
+            StagedFormat::ArrowIpc => {
+                let options = ArrowReadOptions {
+                    schema: Some(schema),
+                    file_extension: crate::check::STAGED_EXTENSION,
+                    ..ArrowReadOptions::default()
+                };
+                ctx.register_arrow(table.name, &at, options).await?;
+            }
+            StagedFormat::Parquet => {
+                let options = ParquetReadOptions::default().schema(schema);
+                ctx.register_parquet(table.name, &at, options).await?;
+            }
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ use std::process::Command;
 
 use ebr::model::PeriodId;
 use ebr::sample::{self, Format, SampleSpec};
+use ebr_build::check::StagedFormat;
 use ebr_build::{BuildError, BuildSpec, Engine, build};
 
 fn spec() -> SampleSpec {
@@ -307,6 +308,15 @@ fn parquet_rows_meet_the_csv_rules_and_are_named_by_row_group_and_row() {
     assert_eq!(
         tolerated.built[0].snapshot, reference.built[0].snapshot,
         "rejected Parquet rows left out"
+    );
+    // A clean Parquet file of the catalogue's types is read where it is; one with rejected
+    // rows has its accepted rows written again.
+    let clean_leads = &reference.checked.staged["crm_leads"];
+    assert_eq!(clean_leads.format, StagedFormat::Parquet);
+    assert_eq!(clean_leads.path, clean.path().join("crm_leads.parquet"));
+    assert_eq!(
+        tolerated.checked.staged["crm_leads"].format,
+        StagedFormat::ArrowIpc
     );
     let (dirty_counts, clean_counts) = (
         counts(&tolerated, "crm_leads"),

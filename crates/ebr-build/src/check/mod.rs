@@ -31,7 +31,7 @@ mod values;
 use rows::{Finished, RowChecks};
 use stage::Stage;
 
-pub use stage::{EXTENSION as STAGED_EXTENSION, Staged};
+pub use stage::{EXTENSION as STAGED_EXTENSION, Staged, StagedFormat};
 
 /// Where a row is in its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,20 +202,46 @@ fn check_file(
     let every_column: Vec<usize> = (0..file.table.columns.len()).collect();
     let kept = staging.kept.get(file.table.name).unwrap_or(&every_column);
     let mut repeated = HashSet::new();
+    // A Parquet file of the catalogue's own types is read by the engine where it is, if every
+    // row of it is accepted; otherwise it is read again and its accepted rows written.
+    let mut keep_raw =
+        file.format == FileFormat::Parquet && parquet_rows::holds_catalogue_types(file);
+    let mut first_reading = true;
     loop {
-        let stage = Stage::create(file.table, kept, &path).map_err(|message| CheckError::File {
+        let stage = if keep_raw {
+            Stage::keep_parquet(file.table, kept, &file.path)
+        } else {
+            Stage::create(file.table, kept, &path)
+        };
+        let stage = stage.map_err(|message| CheckError::File {
             file: path.clone(),
             message,
         })?;
-        let mut rows = RowChecks::new(file, periods, ids, stage, repeated, on_rows);
+        // Progress counts each row once, the first time it is read.
+        let told: OnRows = if first_reading { on_rows } else { &|_| () };
+        first_reading = false;
+        let mut rows = RowChecks::new(
+            file,
+            periods,
+            ids,
+            stage,
+            std::mem::take(&mut repeated),
+            told,
+        );
         match file.format {
             FileFormat::Csv => read_csv(file, &mut rows)?,
             FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,
         }
         match rows.finish()? {
+            Finished::Checked(checked) if keep_raw && checked.counts.rejected > 0 => {
+                keep_raw = false;
+            }
             Finished::Checked(checked) => return Ok(checked),
             // Rare: a file whose key hashes repeat is read a second time.
-            Finished::Repeated(hashes) => repeated = hashes,
+            Finished::Repeated(hashes) => {
+                repeated = hashes;
+                keep_raw = false;
+            }
         }
     }
 }

@@ -92,6 +92,25 @@ impl Groups {
     }
 }
 
+/// Whether the Parquet file `file` holds the catalogue's columns, in order, each of the
+/// catalogue's own type: the engine can then read it as it is. `false` when it cannot be read.
+pub(super) fn holds_catalogue_types(file: &Found) -> bool {
+    let Ok(builder) = File::open(&file.path)
+        .map_err(|e| e.to_string())
+        .and_then(|f| ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| e.to_string()))
+    else {
+        return false;
+    };
+    let fields = builder.schema().fields();
+    fields.len() == file.table.columns.len()
+        && fields
+            .iter()
+            .zip(file.table.columns)
+            .all(|(field, column)| {
+                field.name() == column.name && *field.data_type() == column.kind.data_type()
+            })
+}
+
 /// Reads every row of the Parquet file `file` through `rows`.
 pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError> {
     let opened = File::open(&file.path).map_err(|e| rows.fail(e.to_string()))?;

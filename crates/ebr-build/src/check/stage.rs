@@ -29,10 +29,23 @@ pub const EXTENSION: &str = ".arrow";
 /// A table's staged file: its path and its columns.
 #[derive(Clone, Debug)]
 pub struct Staged {
-    /// The Arrow IPC file.
+    /// The Arrow IPC file, or the raw Parquet file itself when every row of it was accepted
+    /// as it is typed.
     pub path: PathBuf,
-    /// Its columns: those of the catalogue's that a query reads.
+    /// Which of the two.
+    pub format: StagedFormat,
+    /// The columns the engine reads: those of the catalogue's that a query reads.
     pub schema: SchemaRef,
+}
+
+/// What a staged file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StagedFormat {
+    /// The accepted rows, written by the checks.
+    ArrowIpc,
+    /// A raw Parquet file of the catalogue's types whose rows were all accepted: the engine
+    /// reads it where it is, as it would have read the same rows written again.
+    Parquet,
 }
 
 /// One column being gathered.
@@ -107,7 +120,8 @@ pub(crate) struct Stage {
     schema: SchemaRef,
     /// The catalogue's index of each column written, and its values so far.
     columns: Vec<(usize, Builder)>,
-    writer: FileWriter<BufWriter<File>>,
+    /// Where the rows are written; none when the raw file is kept as it is.
+    writer: Option<FileWriter<BufWriter<File>>>,
 }
 
 impl Stage {
@@ -128,7 +142,20 @@ impl Stage {
                 .map(|&i| (i, Builder::new(table.columns[i].kind)))
                 .collect(),
             schema,
-            writer,
+            writer: Some(writer),
+        })
+    }
+
+    /// Stages the raw Parquet file `raw` of `table` as it is, of the table's columns at the
+    /// indexes `kept`: nothing is written, and the rows must all be accepted (a file with a
+    /// rejected row is staged again with [`Stage::create`]).
+    pub(crate) fn keep_parquet(table: &Table, kept: &[usize], raw: &Path) -> Result<Stage, String> {
+        let schema = Arc::new(table.schema().project(kept).map_err(|e| e.to_string())?);
+        Ok(Stage {
+            path: raw.to_owned(),
+            schema,
+            columns: Vec::new(),
+            writer: None,
         })
     }
 
@@ -138,6 +165,9 @@ impl Stage {
         values: &[Value],
         text: impl Fn(usize) -> &'a str,
     ) -> Result<(), String> {
+        if self.writer.is_none() {
+            return Ok(());
+        }
         for (i, column) in &mut self.columns {
             let text = if matches!(column, Builder::Text(_)) {
                 text(*i)
@@ -159,6 +189,9 @@ impl Stage {
     /// Adds a batch of accepted rows typed as the catalogue says (every column of the table),
     /// after the rows pushed so far.
     pub(crate) fn write_batch(&mut self, batch: &RecordBatch) -> Result<(), String> {
+        if self.writer.is_none() {
+            return Ok(());
+        }
         self.flush().map_err(|e| e.to_string())?;
         let kept = self
             .columns
@@ -167,17 +200,22 @@ impl Stage {
             .collect();
         let batch =
             RecordBatch::try_new(Arc::clone(&self.schema), kept).map_err(|e| e.to_string())?;
-        if batch.num_rows() > 0 {
-            self.writer.write(&batch).map_err(|e| e.to_string())?;
+        if let Some(writer) = self.writer.as_mut()
+            && batch.num_rows() > 0
+        {
+            writer.write(&batch).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> Result<(), ArrowError> {
+        let Some(writer) = self.writer.as_mut() else {
+            return Ok(());
+        };
         let columns = self.columns.iter_mut().map(|(_, c)| c.finish()).collect();
         let batch = RecordBatch::try_new(Arc::clone(&self.schema), columns)?;
         if batch.num_rows() > 0 {
-            self.writer.write(&batch)?;
+            writer.write(&batch)?;
         }
         Ok(())
     }
@@ -185,9 +223,16 @@ impl Stage {
     /// Writes what is left and closes the file, giving where it is and what it holds.
     pub(crate) fn finish(mut self) -> Result<Staged, String> {
         self.flush().map_err(|e| e.to_string())?;
-        self.writer.finish().map_err(|e| e.to_string())?;
+        let format = match self.writer.as_mut() {
+            Some(writer) => {
+                writer.finish().map_err(|e| e.to_string())?;
+                StagedFormat::ArrowIpc
+            }
+            None => StagedFormat::Parquet,
+        };
         Ok(Staged {
             path: self.path,
+            format,
             schema: self.schema,
         })
     }
