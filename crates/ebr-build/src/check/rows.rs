@@ -299,8 +299,8 @@ impl<'a> RowChecks<'a> {
     }
 
     /// The checks done: what they found and where the accepted rows are staged, or, the first
-    /// time through a file with repeated keys, the rows that repeat an earlier one (the file is
-    /// then checked again with them rejected).
+    /// time through a file whose key hashes repeat, those hashes (the file is then checked
+    /// again, comparing the keys of the rows with them).
     pub(super) fn finish(mut self) -> Result<Finished, CheckError> {
         self.tell(self.counts.read % ROWS_TOLD);
         let repeated = repeated_hashes(&mut self.keys);
