@@ -170,23 +170,35 @@ fn every_bad_row_is_named_and_within_the_limit_they_are_left_out() {
 
 #[test]
 fn duplicate_ids_are_rejected_after_their_first_row() {
-    let raw = tempfile::tempdir().expect("temp");
-    sample::raw::write_raw(&spec(), raw.path()).expect("raw written");
-    let path = raw.path().join("crm_leads.csv");
-    let text = fs::read_to_string(&path).expect("leads");
-    let row = text.lines().nth(1).expect("a lead").to_owned();
-    let line = append(raw.path(), "crm_leads.csv", &[&row]);
-    let id = row.split(',').next().expect("an id");
-    let Err(BuildError::Rejected { listed, .. }) = run(raw.path(), 0) else {
-        panic!("a duplicate must be rejected");
-    };
-    assert!(
-        listed.contains(&format!(
-            "{}:{line}: lead_id: duplicate id `{id}`",
-            path.display()
-        )),
-        "{listed}"
-    );
+    // A few hundred leads, and tens of thousands of enrollments: the repeated id is found among
+    // all of them, and only the later row is rejected.
+    for (file, column, at_least) in [
+        ("crm_leads.csv", "lead_id", 100),
+        ("journey_enrollments.csv", "enrollment_id", 10_000),
+    ] {
+        let raw = tempfile::tempdir().expect("temp");
+        sample::raw::write_raw(&spec(), raw.path()).expect("raw written");
+        let path = raw.path().join(file);
+        let text = fs::read_to_string(&path).expect("the export");
+        assert!(text.lines().count() > at_least, "{file} is too short");
+        let row = text.lines().nth(1).expect("a row").to_owned();
+        let line = append(raw.path(), file, &[&row]);
+        let id = row.split(',').next().expect("an id");
+        let Err(BuildError::Rejected {
+            rejected, listed, ..
+        }) = run(raw.path(), 0)
+        else {
+            panic!("a duplicate in {file} must be rejected");
+        };
+        assert_eq!(rejected, 1, "{listed}");
+        assert!(
+            listed.contains(&format!(
+                "{}:{line}: {column}: duplicate id `{id}`",
+                path.display()
+            )),
+            "{listed}"
+        );
+    }
 }
 
 #[test]
