@@ -1,7 +1,7 @@
 //! From query results to a `Snapshot`: the SQL computes every figure, this module only puts
 //! them where the model wants them (dealers keyed by id, enums parsed, lists in canonical order).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use datafusion::prelude::SessionContext;
@@ -10,6 +10,7 @@ use ebr::model::{
     DealerFacts, DealerGroup, DriverOutcome, Granularity, Handoff, Journey, PeriodId, PnlInputs,
     Productivity, Region, Snapshot, Source, Stage, Tool, ToolCost, Touch,
 };
+use futures::StreamExt;
 use serde::de::DeserializeOwned;
 
 use crate::frame::{Frame, FrameError, Row};
@@ -58,6 +59,42 @@ async fn run(ctx: &SessionContext, query: Query, period: PeriodId) -> Result<Fra
         })
 }
 
+/// Queries run side by side. Each query alone leaves cores idle in its serial steps (planning,
+/// opening files, the final merge of an aggregate); a few at once keep them busy, and more
+/// would only hold more intermediate results in memory together.
+const QUERIES_AT_ONCE: usize = 4;
+
+/// A period's query results, run ahead of need, [`QUERIES_AT_ONCE`] at a time, and taken as
+/// the snapshot is assembled.
+struct Results<'a> {
+    ctx: &'a SessionContext,
+    period: PeriodId,
+    ready: HashMap<&'static str, Result<Frame, AssembleError>>,
+}
+
+impl<'a> Results<'a> {
+    async fn run(
+        ctx: &'a SessionContext,
+        period: PeriodId,
+        queries: impl Iterator<Item = Query>,
+    ) -> Self {
+        let ready = futures::stream::iter(queries)
+            .map(|query| async move { (query.name, run(ctx, query, period).await) })
+            .buffer_unordered(QUERIES_AT_ONCE)
+            .collect()
+            .await;
+        Results { ctx, period, ready }
+    }
+
+    /// The result of `query`: run ahead, or run now if it was not.
+    async fn frame(&mut self, query: Query) -> Result<Frame, AssembleError> {
+        match self.ready.remove(query.name) {
+            Some(result) => result,
+            None => run(self.ctx, query, self.period).await,
+        }
+    }
+}
+
 /// Parses a text column into a model enum through its serde names (`snake_case`).
 fn parse<T: DeserializeOwned>(
     row: &Row<'_>,
@@ -88,16 +125,22 @@ pub async fn snapshot(
     snapshot.commentary = review.commentary(period);
     snapshot.maturity = review.maturity(period);
     snapshot.targets = review.targets.clone();
-    snapshot.provenance.sources = sources(&run(ctx, queries::SOURCES, period).await?)?;
-    snapshot.regions = regions(&run(ctx, queries::REGIONS, period).await?)?;
-    snapshot.dealer_groups = groups(&run(ctx, queries::DEALER_GROUPS, period).await?)?;
-    snapshot.actors = actors(&run(ctx, queries::ACTORS, period).await?)?;
-    snapshot.channels = channels(&run(ctx, queries::CHANNELS, period).await?)?;
-    snapshot.dealers = dealers(ctx, period).await?;
-    snapshot.journeys = journeys(ctx, period).await?;
-    snapshot.attribution = paths(&run(ctx, queries::PATHS, period).await?)?;
-    snapshot.stack = stack(&run(ctx, queries::STACK, period).await?)?;
-    snapshot.pnl = pnl(ctx, period).await?;
+    let quarter = period.granularity() == Granularity::Quarter;
+    let needed = queries::ALL
+        .iter()
+        .copied()
+        .filter(|q| quarter || q.name != queries::WITHOUT_LEADS.name);
+    let mut r = Results::run(ctx, period, needed).await;
+    snapshot.provenance.sources = sources(&r.frame(queries::SOURCES).await?)?;
+    snapshot.regions = regions(&r.frame(queries::REGIONS).await?)?;
+    snapshot.dealer_groups = groups(&r.frame(queries::DEALER_GROUPS).await?)?;
+    snapshot.actors = actors(&r.frame(queries::ACTORS).await?)?;
+    snapshot.channels = channels(&r.frame(queries::CHANNELS).await?)?;
+    snapshot.dealers = dealers(&mut r).await?;
+    snapshot.journeys = journeys(&mut r).await?;
+    snapshot.attribution = paths(&r.frame(queries::PATHS).await?)?;
+    snapshot.stack = stack(&r.frame(queries::STACK).await?)?;
+    snapshot.pnl = pnl(&mut r).await?;
     canonical_order(&mut snapshot);
     Ok(snapshot)
 }
@@ -226,10 +269,11 @@ fn per_dealer(
     Ok(())
 }
 
-async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, AssembleError> {
+async fn dealers(r: &mut Results<'_>) -> Result<Vec<Dealer>, AssembleError> {
+    let period = r.period;
     let q = queries::DEALERS.name;
     let mut dealers = BTreeMap::new();
-    for row in run(ctx, queries::DEALERS, period).await?.rows() {
+    for row in r.frame(queries::DEALERS).await?.rows() {
         let id = row.text("dealer_id")?;
         let dealer = Dealer {
             id: id.as_str().into(),
@@ -247,7 +291,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         dealers.insert(id, dealer);
     }
     let d = &mut dealers;
-    let frame = run(ctx, queries::LEADS, period).await?;
+    let frame = r.frame(queries::LEADS).await?;
     per_dealer(d, &frame, queries::LEADS.name, period, |dealer, row| {
         let f = &mut dealer.facts;
         f.leads.oem = row.count("leads_oem")?;
@@ -258,7 +302,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         f.response_minutes_sum = row.count("response_minutes_sum")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::ACTIVITIES, period).await?;
+    let frame = r.frame(queries::ACTIVITIES).await?;
     per_dealer(
         d,
         &frame,
@@ -271,7 +315,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         },
     )?;
     if period.granularity() == Granularity::Quarter {
-        let frame = run(ctx, queries::WITHOUT_LEADS, period).await?;
+        let frame = r.frame(queries::WITHOUT_LEADS).await?;
         per_dealer(
             d,
             &frame,
@@ -284,13 +328,13 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
             },
         )?;
     }
-    let frame = run(ctx, queries::OFFERS, period).await?;
+    let frame = r.frame(queries::OFFERS).await?;
     per_dealer(d, &frame, queries::OFFERS.name, period, |dealer, row| {
         dealer.facts.offers_made = row.count("offers_made")?;
         dealer.facts.offers_accepted = row.count("offers_accepted")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::DEALS, period).await?;
+    let frame = r.frame(queries::DEALS).await?;
     per_dealer(d, &frame, queries::DEALS.name, period, |dealer, row| {
         let s = &mut dealer.facts.sales;
         s.new = row.count("sales_new")?;
@@ -302,7 +346,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         dealer.customers.new_customers = row.count("new_customers")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::REPAIR_ORDERS, period).await?;
+    let frame = r.frame(queries::REPAIR_ORDERS).await?;
     per_dealer(
         d,
         &frame,
@@ -314,13 +358,13 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
             Ok(())
         },
     )?;
-    let frame = run(ctx, queries::PARTS, period).await?;
+    let frame = r.frame(queries::PARTS).await?;
     per_dealer(d, &frame, queries::PARTS.name, period, |dealer, row| {
         dealer.facts.accessory_revenue = row.money("accessory_revenue")?;
         dealer.customers.owner_accessory_gross = row.money("owner_accessory_gross")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::SERVICE_REMINDERS, period).await?;
+    let frame = r.frame(queries::SERVICE_REMINDERS).await?;
     per_dealer(
         d,
         &frame,
@@ -332,7 +376,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
             Ok(())
         },
     )?;
-    let frame = run(ctx, queries::OWNER_BASE, period).await?;
+    let frame = r.frame(queries::OWNER_BASE).await?;
     per_dealer(
         d,
         &frame,
@@ -344,24 +388,24 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
             Ok(())
         },
     )?;
-    let frame = run(ctx, queries::HEADCOUNT, period).await?;
+    let frame = r.frame(queries::HEADCOUNT).await?;
     per_dealer(d, &frame, queries::HEADCOUNT.name, period, |dealer, row| {
         dealer.facts.sales_consultants = row.count("sales_consultants")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::CAMPAIGNS, period).await?;
+    let frame = r.frame(queries::CAMPAIGNS).await?;
     per_dealer(d, &frame, queries::CAMPAIGNS.name, period, |dealer, row| {
         dealer.facts.campaigns_offered = row.count("campaigns_offered")?;
         dealer.facts.campaigns_joined = row.count("campaigns_joined")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::CSAT, period).await?;
+    let frame = r.frame(queries::CSAT).await?;
     per_dealer(d, &frame, queries::CSAT.name, period, |dealer, row| {
         dealer.facts.csat_responses = row.count("csat_responses")?;
         dealer.facts.csat_score_sum = row.count("csat_score_sum")?;
         Ok(())
     })?;
-    let frame = run(ctx, queries::MARKETING_SPEND, period).await?;
+    let frame = r.frame(queries::MARKETING_SPEND).await?;
     per_dealer(
         d,
         &frame,
@@ -376,7 +420,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         },
     )?;
     let q = queries::PIPELINE.name;
-    let frame = run(ctx, queries::PIPELINE, period).await?;
+    let frame = r.frame(queries::PIPELINE).await?;
     per_dealer(d, &frame, q, period, |dealer, row| {
         let stats = DealStats {
             opened: row.count("opened")?,
@@ -404,7 +448,7 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
         Ok(())
     })?;
     let q = queries::CREDITS.name;
-    let frame = run(ctx, queries::CREDITS, period).await?;
+    let frame = r.frame(queries::CREDITS).await?;
     per_dealer(d, &frame, q, period, |dealer, row| {
         dealer.credits.push(Credit {
             actor: ActorId::from(row.text("actor_id")?.as_str()),
@@ -422,10 +466,10 @@ async fn dealers(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Dealer>, 
     Ok(dealers.into_values().collect())
 }
 
-async fn journeys(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Journey>, AssembleError> {
+async fn journeys(r: &mut Results<'_>) -> Result<Vec<Journey>, AssembleError> {
     let q = queries::JOURNEYS.name;
     let mut journeys = BTreeMap::new();
-    for row in run(ctx, queries::JOURNEYS, period).await?.rows() {
+    for row in r.frame(queries::JOURNEYS).await?.rows() {
         let id = row.text("journey_id")?;
         journeys.insert(
             id.clone(),
@@ -441,7 +485,7 @@ async fn journeys(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Journey>
             },
         );
     }
-    for row in run(ctx, queries::JOURNEY_STAGES, period).await?.rows() {
+    for row in r.frame(queries::JOURNEY_STAGES).await?.rows() {
         if let Some(journey) = journeys.get_mut(&row.text("journey_id")?) {
             journey.stages.push(Stage {
                 name: row.text("stage")?,
@@ -449,7 +493,7 @@ async fn journeys(ctx: &SessionContext, period: PeriodId) -> Result<Vec<Journey>
             });
         }
     }
-    for row in run(ctx, queries::HANDOFFS, period).await?.rows() {
+    for row in r.frame(queries::HANDOFFS).await?.rows() {
         if let Some(journey) = journeys.get_mut(&row.text("journey_id")?) {
             journey.handoffs.push(Handoff {
                 name: row.text("name")?,
@@ -559,9 +603,10 @@ fn stack(frame: &Frame) -> Result<Vec<Tool>, AssembleError> {
         .collect()
 }
 
-async fn pnl(ctx: &SessionContext, period: PeriodId) -> Result<PnlInputs, AssembleError> {
+async fn pnl(r: &mut Results<'_>) -> Result<PnlInputs, AssembleError> {
     let q = queries::PNL_DRIVERS.name;
-    let drivers = run(ctx, queries::PNL_DRIVERS, period)
+    let drivers = r
+        .frame(queries::PNL_DRIVERS)
         .await?
         .rows()
         .map(|row| {
@@ -573,12 +618,12 @@ async fn pnl(ctx: &SessionContext, period: PeriodId) -> Result<PnlInputs, Assemb
             })
         })
         .collect::<Result<Vec<_>, AssembleError>>()?;
-    let hours = run(ctx, queries::PRODUCTIVITY, period).await?;
+    let hours = r.frame(queries::PRODUCTIVITY).await?;
     let hours_saved = match hours.rows().next() {
         Some(row) => row.count("hours_saved")?,
         None => 0,
     };
-    let rates = run(ctx, queries::FINANCE_RATES, period).await?;
+    let rates = r.frame(queries::FINANCE_RATES).await?;
     let (cost_per_hour, cost_to_serve) = match rates.rows().next() {
         Some(row) => (
             row.money("cost_per_hour")?,
