@@ -73,7 +73,8 @@ struct Results<'a> {
 }
 
 impl<'a> Results<'a> {
-    async fn run(
+    /// Runs `queries` for `period`, [`QUERIES_AT_ONCE`] at a time, keeping each one's result.
+    async fn run_ahead(
         ctx: &'a SessionContext,
         period: PeriodId,
         queries: impl Iterator<Item = Query>,
@@ -130,7 +131,7 @@ pub async fn snapshot(
         .iter()
         .copied()
         .filter(|q| quarter || q.name != queries::WITHOUT_LEADS.name);
-    let mut r = Results::run(ctx, period, needed).await;
+    let mut r = Results::run_ahead(ctx, period, needed).await;
     snapshot.provenance.sources = sources(&r.frame(queries::SOURCES).await?)?;
     snapshot.regions = regions(&r.frame(queries::REGIONS).await?)?;
     snapshot.dealer_groups = groups(&r.frame(queries::DEALER_GROUPS).await?)?;
