@@ -45,14 +45,99 @@ pub(super) fn key<'t>(columns: impl Iterator<Item = (Value, &'t str)>) -> Key {
         .collect()
 }
 
-/// The hashes found more than once among `hashes` (which it sorts).
-pub(super) fn repeated_hashes(hashes: &mut [KeyHash]) -> HashSet<KeyHash> {
-    hashes.sort_unstable();
-    hashes
-        .windows(2)
-        .filter(|pair| pair[0] == pair[1])
-        .map(|pair| pair[0])
-        .collect()
+/// Every accepted row's key hash, gathered in 256 lists by the hash's top byte, so that each
+/// list's table of hashes (see [`repeats_by_table`]) fits in a core's cache: finding the
+/// repeats of 27 M random hashes so took under a fifth of the time of sorting them all.
+#[derive(Debug)]
+pub(super) struct KeyHashes {
+    by_top_byte: Vec<Vec<KeyHash>>,
+}
+
+impl Default for KeyHashes {
+    fn default() -> Self {
+        KeyHashes {
+            by_top_byte: vec![Vec::new(); 256],
+        }
+    }
+}
+
+impl KeyHashes {
+    /// Makes room for the hashes of about `rows` more rows at once.
+    pub(super) fn reserve(&mut self, rows: usize) {
+        // Hashes spread evenly over the top bytes; an eighth more absorbs the unevenness.
+        let each = rows / 256 + rows / 2048;
+        for list in &mut self.by_top_byte {
+            list.reserve(each);
+        }
+    }
+
+    pub(super) fn push(&mut self, hash: KeyHash) {
+        self.by_top_byte[(hash >> 56) as usize].push(hash);
+    }
+
+    /// The hashes pushed more than once.
+    pub(super) fn repeated(&mut self) -> HashSet<KeyHash> {
+        let mut repeated = HashSet::new();
+        let mut slots = Vec::new();
+        for list in &mut self.by_top_byte {
+            if !repeats_by_table(list, &mut slots, &mut repeated) {
+                list.sort_unstable();
+                repeated.extend(
+                    list.windows(2)
+                        .filter(|pair| pair[0] == pair[1])
+                        .map(|pair| pair[0]),
+                );
+            }
+        }
+        repeated
+    }
+}
+
+/// Adds the hashes found more than once in `list` to `repeated`, in one pass through a table
+/// of twice as many slots (`slots`, reused from list to list), 0 marking an empty slot; `false`
+/// if it gave up because the hashes crowd a few slots. Only ids chosen to collide crowd them:
+/// the caller then sorts the list instead, whose cost does not depend on the ids.
+fn repeats_by_table(
+    list: &[KeyHash],
+    slots: &mut Vec<KeyHash>,
+    repeated: &mut HashSet<KeyHash>,
+) -> bool {
+    let size = (list.len() * 2).next_power_of_two().max(16);
+    slots.clear();
+    slots.resize(size, 0);
+    let mask = size - 1;
+    let mut steps_left = list.len() * 4 + 64;
+    let mut zero_seen = false;
+    for &hash in list {
+        if hash == 0 {
+            if zero_seen {
+                repeated.insert(0);
+            }
+            zero_seen = true;
+            continue;
+        }
+        // The low bits: the top byte is the list's own.
+        let mut at = hash as usize & mask;
+        loop {
+            match slots[at] {
+                0 => {
+                    slots[at] = hash;
+                    break;
+                }
+                found if found == hash => {
+                    repeated.insert(hash);
+                    break;
+                }
+                _ => {}
+            }
+            steps_left = match steps_left.checked_sub(1) {
+                Some(left) => left,
+                None => return false,
+            };
+            at = (at + 1) & mask;
+        }
+    }
+    true
 }
 
 /// The second reading of a file whose key hashes repeat: the keys of the rows with those
@@ -95,8 +180,45 @@ mod tests {
     #[test]
     fn only_hashes_found_twice_or_more_repeat() {
         let (a, b, c) = (text_key("L1"), text_key("L2"), text_key("L3"));
-        let mut hashes = vec![b, a, a, c, b, a];
-        assert_eq!(repeated_hashes(&mut hashes), HashSet::from([a, b]));
+        let mut hashes = KeyHashes::default();
+        for hash in [b, a, a, c, b, a] {
+            hashes.push(hash);
+        }
+        assert_eq!(hashes.repeated(), HashSet::from([a, b]));
+    }
+
+    #[test]
+    fn hashes_crowding_one_slot_still_repeat_exactly() {
+        // Equal low bits put every hash in the same slot: the table gives up, the sort finds
+        // them.
+        let crowded: Vec<KeyHash> = (1..2_000_u64).map(|k| k << 40).collect();
+        let mut hashes = KeyHashes::default();
+        for &hash in crowded.iter().chain(&crowded[..5]) {
+            hashes.push(hash);
+        }
+        assert_eq!(hashes.repeated(), crowded[..5].iter().copied().collect());
+    }
+
+    proptest::proptest! {
+        // Hashes drawn from a few top bytes and few values, so that lists fill and repeat.
+        #[test]
+        fn the_repeated_hashes_are_those_pushed_twice_or_more(
+            drawn in proptest::collection::vec((0_u64..4, 0_u64..40), 0..300)
+        ) {
+            let pushed: Vec<KeyHash> = drawn.iter().map(|(top, low)| top << 56 | low).collect();
+            let mut times: std::collections::HashMap<KeyHash, usize> = Default::default();
+            for hash in &pushed {
+                *times.entry(*hash).or_default() += 1;
+            }
+            let mut hashes = KeyHashes::default();
+            hashes.reserve(pushed.len());
+            for &hash in &pushed {
+                hashes.push(hash);
+            }
+            let twice: HashSet<KeyHash> =
+                times.into_iter().filter(|(_, n)| *n > 1).map(|(hash, _)| hash).collect();
+            proptest::prop_assert_eq!(hashes.repeated(), twice);
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod parquet_rows;
 mod rows;
 mod rules;
 mod stage;
+mod text;
 mod typed;
 mod values;
 

@@ -8,23 +8,30 @@ use std::fs::File;
 use std::sync::Arc;
 
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, BooleanArray, RecordBatch, StringArray, TimestampSecondArray,
+    Array, ArrayRef, AsArray, BooleanArray, RecordBatch, TimestampSecondArray,
 };
 use datafusion::arrow::compute::{cast, filter_record_batch};
 use datafusion::arrow::datatypes::{DataType, Int64Type, TimeUnit};
+use datafusion::arrow::datatypes::{Field, Schema, SchemaRef};
 use datafusion::arrow::util::display::array_value_to_string;
-use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use datafusion::parquet::arrow::arrow_reader::{
+    ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
+use datafusion::parquet::basic::Encoding;
+use datafusion::parquet::errors::ParquetError;
 
 use super::rows::{Fields, RowChecks};
+use super::text::{TextColumn, dictionary_type};
 use super::typed::value_at;
 use super::values::{Value, parse};
 use super::{CheckError, Place};
-use crate::tables::{Column, Found, Kind, schema_ref};
+use crate::tables::{Column, Found, Kind, Table, schema_ref};
 
-/// One column of a batch: of the catalogue's type, or cast to text.
+/// One column of a batch: of the catalogue's type, or text (a text column as the file holds
+/// it, plain or as a dictionary; any other column cast to plain text).
 enum Source {
     Typed(ArrayRef),
-    Text(StringArray),
+    Text(ArrayRef),
 }
 
 /// One row of a batch.
@@ -40,9 +47,11 @@ impl Fields for Row<'_> {
 
     fn text(&self, i: usize) -> &str {
         match &self.columns[i] {
-            Source::Text(column) if column.is_valid(self.row) => column.value(self.row),
+            Source::Text(column) => TextColumn::of(column)
+                .and_then(|text| text.value(self.row))
+                .unwrap_or(""),
             // Text columns are always read as text: a typed column is never asked for its text.
-            _ => "",
+            Source::Typed(_) => "",
         }
     }
 
@@ -145,6 +154,18 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
         first_of_group: 0,
     };
     rows.expect_rows(groups.sizes.iter().sum::<u64>() as usize);
+    let builder = match as_dictionaries(&builder, file.table) {
+        Some(schema) => {
+            let options = ArrowReaderOptions::new().with_schema(schema);
+            File::open(&file.path)
+                .map_err(ParquetError::from)
+                .and_then(|opened| {
+                    ParquetRecordBatchReaderBuilder::try_new_with_options(opened, options)
+                })
+                .map_err(|e| rows.fail(e.to_string()))?
+        }
+        None => builder,
+    };
     // Batches as large as the staged file's: the engine reads them as they are written.
     let reader = builder
         .with_batch_size(super::stage::BATCH_ROWS)
@@ -167,10 +188,19 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
                     },
                 )?;
                 index += batch.num_rows() as u64;
-                let typed = RecordBatch::try_new(schema_ref(file.table), typed)
-                    .and_then(|b| filter_record_batch(&b, &BooleanArray::from(accepted)))
-                    .map_err(|e| rows.fail(e.to_string()))?;
-                rows.stage_batch(&typed)?;
+                if rows.writes_stage() {
+                    let typed = typed
+                        .iter()
+                        .map(|column| match column.data_type() {
+                            DataType::Dictionary(..) => cast(column, &DataType::Utf8),
+                            _ => Ok(Arc::clone(column)),
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                        .and_then(|typed| RecordBatch::try_new(schema_ref(file.table), typed))
+                        .and_then(|b| filter_record_batch(&b, &BooleanArray::from(accepted)))
+                        .map_err(|e| rows.fail(e.to_string()))?;
+                    rows.stage_batch(&typed)?;
+                }
             }
             None => {
                 for row in 0..batch.num_rows() {
@@ -190,6 +220,48 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
     Ok(())
 }
 
+/// The file's schema with its dictionary-encoded text columns read as dictionaries, if it has
+/// any: those of the catalogue's text columns, other than the key's, whose every data page in
+/// every row group is dictionary-encoded (a column whose writer fell back to plain pages would
+/// have its dictionary built again row by row).
+fn as_dictionaries(
+    builder: &ParquetRecordBatchReaderBuilder<File>,
+    table: &Table,
+) -> Option<SchemaRef> {
+    let schema = builder.schema();
+    let groups = builder.metadata().row_groups();
+    let mut any = false;
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let encoded = table
+                .columns
+                .get(i)
+                .is_some_and(|c| c.kind == Kind::Text && !table.key.contains(&c.name))
+                && *field.data_type() == DataType::Utf8
+                && !groups.is_empty()
+                && groups.iter().all(|group| {
+                    group.columns().get(i).is_some_and(|chunk| {
+                        chunk.dictionary_page_offset().is_some()
+                            && chunk.page_encoding_stats_mask().is_some_and(|mask| {
+                                mask.is_only(Encoding::RLE_DICTIONARY)
+                                    || mask.is_only(Encoding::PLAIN_DICTIONARY)
+                            })
+                    })
+                });
+            any |= encoded;
+            if encoded {
+                field.as_ref().clone().with_data_type(dictionary_type())
+            } else {
+                field.as_ref().clone()
+            }
+        })
+        .collect();
+    any.then(|| Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone())))
+}
+
 /// The columns as arrays of the catalogue's types, if they all are (text columns are).
 fn as_catalogue_types(columns: &[Source], catalogue: &[Column]) -> Option<Vec<ArrayRef>> {
     columns
@@ -197,9 +269,7 @@ fn as_catalogue_types(columns: &[Source], catalogue: &[Column]) -> Option<Vec<Ar
         .zip(catalogue)
         .map(|(source, column)| match source {
             Source::Typed(array) => Some(Arc::clone(array)),
-            Source::Text(text) if column.kind == Kind::Text => {
-                Some(Arc::new(text.clone()) as ArrayRef)
-            }
+            Source::Text(text) if column.kind == Kind::Text => Some(Arc::clone(text)),
             Source::Text(_) => None,
         })
         .collect()
@@ -245,6 +315,9 @@ fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, Strin
             if column.kind != Kind::Text && *field.data_type() == column.kind.data_type() {
                 return Ok(Source::Typed(array.clone()));
             }
+            if column.kind == Kind::Text && *field.data_type() == dictionary_type() {
+                return Ok(Source::Text(array.clone()));
+            }
             if column.kind == Kind::Timestamp
                 && let Some(seconds) = utc_whole_seconds(array)
             {
@@ -258,7 +331,7 @@ fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, Strin
                 _ => array.clone(),
             };
             cast(&array, &DataType::Utf8)
-                .map(|text| Source::Text(text.as_string::<i32>().clone()))
+                .map(Source::Text)
                 .map_err(|e| {
                     format!(
                         "column {}: its type {} cannot be read as text: {e}",
@@ -278,7 +351,7 @@ mod tests {
     use crate::check::{FileCounts, Rejection};
     use crate::tables::{FileFormat, TABLES, Table};
     use datafusion::arrow::array::{
-        BooleanArray, Date32Array, Decimal128Array, Int64Array, TimestampSecondArray,
+        BooleanArray, Date32Array, Decimal128Array, Int64Array, StringArray, TimestampSecondArray,
     };
     use ebr::model::PeriodId;
     use proptest::prelude::*;
@@ -396,7 +469,7 @@ mod tests {
             .iter()
             .zip(table.columns)
             .map(|(array, column)| match column.kind {
-                Kind::Text => Source::Text(array.as_string::<i32>().clone()),
+                Kind::Text => Source::Text(Arc::clone(array)),
                 _ => Source::Typed(Arc::clone(array)),
             })
             .collect();
@@ -447,11 +520,73 @@ mod tests {
                     array(column.kind, &cells)
                 })
                 .collect();
-            prop_assert_eq!(
-                checked(table, &columns, true),
-                checked(table, &columns, false)
-            );
+            let by_rows = checked(table, &columns, false);
+            prop_assert_eq!(checked(table, &columns, true), by_rows.clone());
+            // Text columns the file holds dictionary-encoded are checked as the same strings.
+            let with_dictionaries: Vec<ArrayRef> = columns
+                .iter()
+                .map(|array| match array.data_type() {
+                    DataType::Utf8 => cast(array, &dictionary_type()).expect("a dictionary"),
+                    _ => Arc::clone(array),
+                })
+                .collect();
+            prop_assert_eq!(checked(table, &with_dictionaries, true), by_rows);
         }
+    }
+
+    /// A file of `table`'s columns, 3 row groups of 40 rows of repeated values, written with
+    /// or without dictionaries.
+    fn written(table: &'static Table, dictionaries: bool) -> tempfile::NamedTempFile {
+        use datafusion::parquet::arrow::ArrowWriter;
+        use datafusion::parquet::file::properties::WriterProperties;
+        let columns: Vec<ArrayRef> = table
+            .columns
+            .iter()
+            .map(|column| array(column.kind, &[Some(0), Some(1)].repeat(60)))
+            .collect();
+        let batch = RecordBatch::try_new(schema_ref(table), columns).expect("a batch");
+        let file = tempfile::NamedTempFile::new().expect("temp");
+        let properties = WriterProperties::builder()
+            .set_dictionary_enabled(dictionaries)
+            .set_max_row_group_row_count(Some(40))
+            .build();
+        let mut writer = ArrowWriter::try_new(
+            file.reopen().expect("file"),
+            batch.schema(),
+            Some(properties),
+        )
+        .expect("a writer");
+        writer.write(&batch).expect("written");
+        writer.close().expect("closed");
+        file
+    }
+
+    #[test]
+    fn dictionary_encoded_text_columns_other_than_the_key_are_read_as_dictionaries() {
+        let table = TABLES
+            .iter()
+            .find(|t| t.name == "crm_leads")
+            .expect("leads");
+        let file = written(table, true);
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file.reopen().expect("file"))
+            .expect("a reader");
+        let schema = as_dictionaries(&builder, table).expect("dictionary-encoded columns");
+        for (field, column) in schema.fields().iter().zip(table.columns) {
+            let expected = match column.kind {
+                Kind::Text if table.key.contains(&column.name) => DataType::Utf8,
+                Kind::Text => dictionary_type(),
+                kind => kind.data_type(),
+            };
+            assert_eq!(field.data_type(), &expected, "{}", column.name);
+        }
+
+        let plain = written(table, false);
+        let builder = ParquetRecordBatchReaderBuilder::try_new(plain.reopen().expect("file"))
+            .expect("a reader");
+        assert!(
+            as_dictionaries(&builder, table).is_none(),
+            "plain pages are read as text"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use datafusion::arrow::array::ArrayRef;
 use ebr::model::PeriodId;
 
 use super::codes::{allowed, referenced_table};
-use super::keys::{KeyHash, Repeats, hash_key, key, repeated_hashes};
+use super::keys::{KeyHash, KeyHashes, Repeats, hash_key, key};
 use super::rules::Rules;
 use super::stage::Stage;
 use super::typed::{self, days_since_epoch};
@@ -76,8 +76,8 @@ pub(crate) struct RowChecks<'a> {
     codes: Vec<(usize, &'static [&'static str])>,
     rules: Rules,
     /// Every accepted row's key hash, sorted when the file ends to find the repeated ones:
-    /// sorting a list costs far less than a set of millions of random lookups.
-    keys: Vec<KeyHash>,
+    /// sorting costs far less than a set of millions of random lookups.
+    keys: KeyHashes,
     /// When the file is checked again, the repeated key hashes and the keys seen so far.
     repeats: Repeats,
     on_rows: OnRows<'a>,
@@ -128,7 +128,7 @@ impl<'a> RowChecks<'a> {
                 .filter_map(|(i, c)| Some((i, allowed(table.name, c.name)?)))
                 .collect(),
             rules: Rules::of(table),
-            keys: Vec::new(),
+            keys: KeyHashes::default(),
             repeats: Repeats::of(repeated),
             on_rows,
             values: vec![Value::Empty; names.len()],
@@ -224,26 +224,52 @@ impl<'a> RowChecks<'a> {
         } else {
             vec![false; rows]
         };
-        for (at, accepted) in accepted.iter_mut().enumerate() {
-            if !*accepted {
-                *accepted = self.check(place(self.counts.read), &row(at))?;
-                continue;
+        // The key columns and the dating column are read once for the whole batch, then the
+        // runs of certainly valid rows are counted together; each row between two runs is
+        // checked on its own, at its place in the file.
+        let hashes = if self.keeps_keys() {
+            typed::key_hashes(columns, &self.key_columns, table.columns)
+        } else {
+            Vec::new()
+        };
+        let days = self
+            .when
+            .map(|i| typed::days(&columns[i], table.columns[i].kind));
+        let mut at = 0;
+        while at < rows {
+            let end = accepted[at..]
+                .iter()
+                .position(|certain| !certain)
+                .map_or(rows, |found| at + found);
+            self.count_read_many((end - at) as u64);
+            if !hashes.is_empty() {
+                for &hash in &hashes[at..end] {
+                    self.push_key(hash);
+                }
             }
-            self.count_read();
-            if self.keeps_keys() {
-                let key = hash_key(
-                    self.key_columns
-                        .iter()
-                        .map(|&i| typed::key_part(&columns[i], at, &table.columns[i])),
-                );
-                self.push_key(key);
+            match &days {
+                Some(days) => {
+                    for &day in &days[at..end] {
+                        self.count_dated(day);
+                    }
+                }
+                None => self.counts.used += (end - at) as u64,
             }
-            let day = self
-                .when
-                .and_then(|i| typed::day_at(&columns[i], at, table.columns[i].kind));
-            self.count_dated(day);
+            if end < rows {
+                accepted[end] = self.check(place(self.counts.read), &row(end))?;
+            }
+            at = end + 1;
         }
         Ok(accepted)
+    }
+
+    /// Counts `rows` rows as read at once, telling of them as [`RowChecks::count_read`] would.
+    fn count_read_many(&mut self, rows: u64) {
+        let before = self.counts.read / ROWS_TOLD;
+        self.counts.read += rows;
+        for _ in before..self.counts.read / ROWS_TOLD {
+            self.tell(ROWS_TOLD);
+        }
     }
 
     /// Counts a row as read, telling of the rows read every so often.
@@ -285,6 +311,11 @@ impl<'a> RowChecks<'a> {
         }
     }
 
+    /// Whether accepted rows are written to the stage (not when the raw file is kept as it is).
+    pub(crate) fn writes_stage(&self) -> bool {
+        self.stage.writes()
+    }
+
     /// Stages a batch of accepted rows that is already typed as the catalogue says.
     pub(crate) fn stage_batch(
         &mut self,
@@ -303,7 +334,7 @@ impl<'a> RowChecks<'a> {
     /// again, comparing the keys of the rows with them).
     pub(super) fn finish(mut self) -> Result<Finished, CheckError> {
         self.tell(self.counts.read % ROWS_TOLD);
-        let repeated = repeated_hashes(&mut self.keys);
+        let repeated = self.keys.repeated();
         if !repeated.is_empty() {
             return Ok(Finished::Repeated(repeated));
         }

@@ -4,6 +4,7 @@ use datafusion::arrow::array::{Array, ArrayRef, AsArray};
 use datafusion::arrow::datatypes::{Date32Type, Int64Type, TimestampSecondType};
 
 use super::rows::Fields;
+use super::text::TextColumn;
 use super::values::Value;
 use crate::tables::Table;
 
@@ -153,14 +154,14 @@ impl Rules {
                 lead,
             } => {
                 let (Some(event), Some(occurred), Some(lead)) = (
-                    columns[event].as_string_opt::<i32>(),
+                    TextColumn::of(&columns[event]),
                     columns[occurred].as_primitive_opt::<TimestampSecondType>(),
                     columns[lead].as_primitive_opt::<Date32Type>(),
                 ) else {
                     return ok.fill(false);
                 };
                 for (row, ok) in ok.iter_mut().enumerate() {
-                    if event.is_valid(row) && event.value(row) == "won" {
+                    if event.value(row) == Some("won") {
                         *ok &= lead.is_valid(row)
                             && (occurred.is_null(row)
                                 || i64::from(lead.value(row))

@@ -159,6 +159,11 @@ impl Stage {
         })
     }
 
+    /// Whether rows are written (not when the raw file is kept as it is).
+    pub(crate) fn writes(&self) -> bool {
+        self.writer.is_some()
+    }
+
     /// Adds one accepted row: its checked values and the text of each field.
     pub(crate) fn push<'a>(
         &mut self,

@@ -7,10 +7,12 @@
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use datafusion::arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray, StringArray};
+use datafusion::arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray};
 use datafusion::arrow::datatypes::{Date32Type, Decimal128Type, Int64Type, TimestampSecondType};
 
+use super::keys::{KeyHash, hash_key};
 use super::rules::{Rules, SECONDS_PER_DAY};
+use super::text::TextColumn;
 use super::values::Value;
 use crate::tables::{Column, Kind, Table};
 
@@ -50,30 +52,64 @@ pub(super) fn value_at(array: &ArrayRef, row: usize, column: &Column) -> Option<
 
 /// A key column's part of a row's key (see [`super::keys::hash_key`]), for a row whose value
 /// is valid.
-pub(super) fn key_part<'a>(array: &'a ArrayRef, row: usize, column: &Column) -> (Value, &'a str) {
-    match array.as_string_opt::<i32>() {
-        Some(text) if text.is_valid(row) && !text.value(row).is_empty() => {
-            (Value::Text, text.value(row))
-        }
-        Some(_) => (Value::Empty, ""),
+fn key_part<'a>(array: &'a ArrayRef, row: usize, column: &Column) -> (Value, &'a str) {
+    match TextColumn::of(array) {
+        Some(text) => match text.value(row) {
+            Some(value) if !value.is_empty() => (Value::Text, value),
+            _ => (Value::Empty, ""),
+        },
         None => (value_at(array, row, column).unwrap_or(Value::Empty), ""),
     }
 }
 
-/// The day (since 1970-01-01) of a dating column's value at `row`, if it has one.
-pub(super) fn day_at(array: &ArrayRef, row: usize, kind: Kind) -> Option<i64> {
-    if array.is_null(row) {
-        return None;
+/// The key hash of every row of a batch (see [`super::keys::hash_key`]); a row whose key
+/// values are not valid gets a hash all the same, which its checks never use.
+pub(super) fn key_hashes(
+    columns: &[ArrayRef],
+    key: &[usize],
+    catalogue: &[Column],
+) -> Vec<KeyHash> {
+    let rows = columns.first().map_or(0, |c| c.len());
+    // Most keys are one text id: read as text once, not downcast again for every row.
+    if let [i] = key
+        && let Some(text) = TextColumn::of(&columns[*i])
+    {
+        return (0..rows)
+            .map(|row| match text.value(row) {
+                Some(value) if !value.is_empty() => hash_key(std::iter::once((Value::Text, value))),
+                _ => hash_key(std::iter::once((Value::Empty, ""))),
+            })
+            .collect();
     }
+    (0..rows)
+        .map(|row| {
+            hash_key(
+                key.iter()
+                    .map(|&i| key_part(&columns[i], row, &catalogue[i])),
+            )
+        })
+        .collect()
+}
+
+/// The day (since 1970-01-01) of each value of a dating column, `None` where it has none.
+pub(super) fn days(array: &ArrayRef, kind: Kind) -> Vec<Option<i64>> {
     match kind {
-        Kind::Timestamp => array
-            .as_primitive_opt::<TimestampSecondType>()
-            .map(|a| a.value(row).div_euclid(SECONDS_PER_DAY)),
-        Kind::Date => array
-            .as_primitive_opt::<Date32Type>()
-            .map(|a| i64::from(a.value(row))),
-        _ => None,
+        Kind::Timestamp => {
+            if let Some(stamps) = array.as_primitive_opt::<TimestampSecondType>() {
+                return stamps
+                    .iter()
+                    .map(|s| s.map(|s| s.div_euclid(SECONDS_PER_DAY)))
+                    .collect();
+            }
+        }
+        Kind::Date => {
+            if let Some(dates) = array.as_primitive_opt::<Date32Type>() {
+                return dates.iter().map(|d| d.map(i64::from)).collect();
+            }
+        }
+        _ => {}
     }
+    vec![None; array.len()]
 }
 
 /// Days since 1970-01-01 (counted from the common era's first day, which chrono keeps: once
@@ -117,26 +153,29 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
     for (column, array) in checks.table.columns.iter().zip(columns) {
         in_range(column, array, &mut ok);
     }
+    // A missing value (null or empty) is no code and no reference: its column's kind decides.
     for &(i, codes) in checks.codes {
-        let Some(text) = columns[i].as_string_opt::<i32>() else {
+        let Some(text) = TextColumn::of(&columns[i]) else {
             return vec![false; rows];
         };
-        each_text(text, &mut ok, |value| codes.contains(&value));
+        text.retain(&mut ok, true, |value| {
+            value.is_empty() || codes.contains(&value)
+        });
     }
     for &(i, known) in checks.refs {
-        let Some(text) = columns[i].as_string_opt::<i32>() else {
+        let Some(text) = TextColumn::of(&columns[i]) else {
             return vec![false; rows];
         };
         // Exports come grouped by dealer, journey or tool: a value like the last one found is
         // known without another lookup.
-        let mut last_known: Option<&str> = None;
-        each_text(text, &mut ok, |value| {
-            if last_known == Some(value) {
+        let mut last_known = String::new();
+        text.retain(&mut ok, true, |value| {
+            if value.is_empty() || value == last_known {
                 return true;
             }
             let found = known.contains(value);
             if found {
-                last_known = Some(value);
+                value.clone_into(&mut last_known);
             }
             found
         });
@@ -145,30 +184,14 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
     ok
 }
 
-/// Clears `ok` for each row whose non-empty text `known` refuses.
-fn each_text<'t>(text: &'t StringArray, ok: &mut [bool], mut known: impl FnMut(&'t str) -> bool) {
-    for (row, ok) in ok.iter_mut().enumerate() {
-        if *ok && text.is_valid(row) {
-            let value = text.value(row);
-            if !value.is_empty() && !known(value) {
-                *ok = false;
-            }
-        }
-    }
-}
-
 /// Clears `ok` for each row whose value `column` refuses, as [`value_at`] (or, for text,
 /// [`super::values::parse`]) would.
 fn in_range(column: &Column, array: &ArrayRef, ok: &mut [bool]) {
     let optional = column.optional;
     match column.kind {
-        Kind::Text => match array.as_string_opt::<i32>() {
-            // An empty text is a missing value, as in a CSV.
-            Some(text) => {
-                for (row, ok) in ok.iter_mut().enumerate() {
-                    *ok &= optional || (text.is_valid(row) && !text.value(row).is_empty());
-                }
-            }
+        // An empty text is a missing value, as in a CSV.
+        Kind::Text => match TextColumn::of(array) {
+            Some(text) => text.retain(ok, optional, |value| optional || !value.is_empty()),
             None => ok.fill(false),
         },
         Kind::Count => each_value::<Int64Type>(array, optional, ok, |n| n >= 0),
