@@ -15,7 +15,7 @@ use datafusion::arrow::datatypes::{DataType, Int64Type, TimeUnit};
 use datafusion::arrow::datatypes::{Field, Schema, SchemaRef};
 use datafusion::arrow::util::display::array_value_to_string;
 use datafusion::parquet::arrow::arrow_reader::{
-    ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
 };
 use datafusion::parquet::basic::Encoding;
 use datafusion::parquet::errors::ParquetError;
@@ -156,11 +156,14 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
     rows.expect_rows(groups.sizes.iter().sum::<u64>() as usize);
     let builder = match as_dictionaries(&builder, file.table) {
         Some(schema) => {
+            // The footer already read, its text columns typed as dictionaries.
             let options = ArrowReaderOptions::new().with_schema(schema);
-            File::open(&file.path)
-                .map_err(ParquetError::from)
-                .and_then(|opened| {
-                    ParquetRecordBatchReaderBuilder::try_new_with_options(opened, options)
+            ArrowReaderMetadata::try_new(Arc::clone(builder.metadata()), options)
+                .and_then(|metadata| {
+                    let opened = File::open(&file.path).map_err(ParquetError::from)?;
+                    Ok(ParquetRecordBatchReaderBuilder::new_with_metadata(
+                        opened, metadata,
+                    ))
                 })
                 .map_err(|e| rows.fail(e.to_string()))?
         }
