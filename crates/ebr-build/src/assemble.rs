@@ -2,6 +2,7 @@
 //! them where the model wants them (dealers keyed by id, enums parsed, lists in canonical order).
 
 use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use datafusion::prelude::SessionContext;
@@ -70,6 +71,8 @@ struct Results<'a> {
     ctx: &'a SessionContext,
     period: PeriodId,
     ready: HashMap<&'static str, Result<Frame, AssembleError>>,
+    /// Each query's time from its start to its last row, in the order they finished.
+    times: Vec<(&'static str, Duration)>,
 }
 
 impl<'a> Results<'a> {
@@ -79,21 +82,58 @@ impl<'a> Results<'a> {
         period: PeriodId,
         queries: impl Iterator<Item = Query>,
     ) -> Self {
-        let ready = futures::stream::iter(queries)
-            .map(|query| async move { (query.name, run(ctx, query, period).await) })
+        let finished: Vec<_> = futures::stream::iter(queries)
+            .map(|query| timed(ctx, query, period))
             .buffer_unordered(QUERIES_AT_ONCE)
             .collect()
             .await;
-        Results { ctx, period, ready }
+        let times = finished
+            .iter()
+            .map(|(name, _, elapsed)| (*name, *elapsed))
+            .collect();
+        let ready = finished
+            .into_iter()
+            .map(|(name, result, _)| (name, result))
+            .collect();
+        Results {
+            ctx,
+            period,
+            ready,
+            times,
+        }
     }
 
     /// The result of `query`: run ahead, or run now if it was not.
     async fn frame(&mut self, query: Query) -> Result<Frame, AssembleError> {
         match self.ready.remove(query.name) {
             Some(result) => result,
-            None => run(self.ctx, query, self.period).await,
+            None => {
+                let (name, result, elapsed) = timed(self.ctx, query, self.period).await;
+                self.times.push((name, elapsed));
+                result
+            }
         }
     }
+}
+
+/// Runs `query`, timing it from its start to its last row.
+async fn timed(
+    ctx: &SessionContext,
+    query: Query,
+    period: PeriodId,
+) -> (&'static str, Result<Frame, AssembleError>, Duration) {
+    let started = Instant::now();
+    let result = run(ctx, query, period).await;
+    (query.name, result, started.elapsed())
+}
+
+/// A period's snapshot and what its queries took.
+pub struct Assembled {
+    /// The snapshot, before validation.
+    pub snapshot: Snapshot,
+    /// Each query's time from its start to its last row (queries run several at a time, so
+    /// these add up to more than the period took), in the order they finished.
+    pub query_times: Vec<(&'static str, Duration)>,
 }
 
 /// Parses a text column into a model enum through its serde names (`snake_case`).
@@ -114,13 +154,13 @@ fn parse<T: DeserializeOwned>(
     })
 }
 
-/// The snapshot of `period` from the tables registered on `ctx`.
+/// The snapshot of `period` from the tables registered on `ctx`, and its queries' times.
 pub async fn snapshot(
     ctx: &SessionContext,
     review: &Review,
     period: PeriodId,
     generated_at: DateTime<Utc>,
-) -> Result<Snapshot, AssembleError> {
+) -> Result<Assembled, AssembleError> {
     let mut snapshot = Snapshot::empty(review.ecosystem(), period, generated_at);
     snapshot.period.fiscal_year_start_month = review.ecosystem.fiscal_year_start_month;
     snapshot.commentary = review.commentary(period);
@@ -143,7 +183,10 @@ pub async fn snapshot(
     snapshot.stack = stack(&r.frame(queries::STACK).await?)?;
     snapshot.pnl = pnl(&mut r).await?;
     canonical_order(&mut snapshot);
-    Ok(snapshot)
+    Ok(Assembled {
+        snapshot,
+        query_times: r.times,
+    })
 }
 
 /// Puts the lists whose order carries no meaning in the order a build writes them (see

@@ -72,6 +72,8 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// Time spent on the period's queries.
     pub elapsed: Duration,
+    /// Each query's time from its start to its last row, in the order they finished.
+    pub query_times: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build failed.
@@ -172,7 +174,10 @@ pub async fn build(
     for &period in &spec.periods {
         let started = Instant::now();
         progress(Step::Building(period));
-        let snapshot = assemble::snapshot(&ctx, &review, period, spec.generated_at)
+        let assemble::Assembled {
+            snapshot,
+            query_times,
+        } = assemble::snapshot(&ctx, &review, period, spec.generated_at)
             .await
             .map_err(|source| BuildError::Assemble { period, source })?;
         let (json, warnings) = validate(&snapshot, period)?;
@@ -181,6 +186,7 @@ pub async fn build(
             json,
             warnings,
             elapsed: started.elapsed(),
+            query_times,
         });
         progress(Step::Built(period));
     }

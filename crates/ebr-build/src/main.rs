@@ -65,6 +65,9 @@ struct Args {
     /// No progress bar and no report on the terminal (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
+    /// Add to the report how long each file's checks and each query took, slowest first.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn main() -> ExitCode {
@@ -154,6 +157,10 @@ async fn run(args: &Args) -> Result<(), String> {
         "checked {rows} rows in {:.2} s\n",
         outcome.check_elapsed.as_secs_f64()
     ));
+    if args.timings {
+        report.push_str("checks of each file, slowest first (files are checked side by side):\n");
+        report.push_str(&slowest_first(&outcome.checked.times));
+    }
     let built = &outcome.built;
     for b in built {
         let period = b.snapshot.period.id;
@@ -171,6 +178,12 @@ async fn run(args: &Args) -> Result<(), String> {
         for warning in &b.warnings {
             report.push_str(&format!("  {warning}\n"));
         }
+        if args.timings {
+            report.push_str(&format!(
+                "queries of {period}, slowest first (several run at a time):\n"
+            ));
+            report.push_str(&slowest_first(&b.query_times));
+        }
     }
     report.push_str(&format!(
         "built {} snapshot(s) with {} in {:.2} s\n",
@@ -185,6 +198,16 @@ async fn run(args: &Args) -> Result<(), String> {
             .write_all(ebr::export::printable_lines(&report).as_bytes())
             .map_err(|e| e.to_string()),
     }
+}
+
+/// One line per name and time, the longest first: `  name  1.23 s`.
+fn slowest_first(times: &[(&'static str, std::time::Duration)]) -> String {
+    let mut times = times.to_vec();
+    times.sort_by_key(|&(name, elapsed)| (std::cmp::Reverse(elapsed), name));
+    times
+        .iter()
+        .map(|(name, elapsed)| format!("  {name:<28} {:>7.3} s\n", elapsed.as_secs_f64()))
+        .collect()
 }
 
 fn progress_bar(quiet: bool, periods: usize) -> ProgressBar {

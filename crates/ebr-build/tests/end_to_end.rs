@@ -52,6 +52,7 @@ fn sample_build_check(parquet: bool) {
     run(&sample);
     let extension = if parquet { "parquet" } else { "csv" };
     assert!(raw.join(format!("crm_leads.{extension}")).is_file());
+    let build_report = dir.path().join("report.txt");
     run(&[
         "build".as_ref(),
         raw.as_os_str(),
@@ -60,9 +61,14 @@ fn sample_build_check(parquet: bool) {
         "--period".as_ref(),
         "2026-Q3".as_ref(),
         "--quiet".as_ref(),
+        "--timings".as_ref(),
+        "--report".as_ref(),
+        build_report.as_os_str(),
         "--out".as_ref(),
         snapshots.as_os_str(),
     ]);
+    let build_report = std::fs::read_to_string(&build_report).expect("the build report");
+    assert_timed(&build_report, &raw);
     let mut written: Vec<String> = std::fs::read_dir(&snapshots)
         .expect("the output folder")
         .map(|e| {
@@ -80,6 +86,79 @@ fn sample_build_check(parquet: bool) {
         report.contains("2026-09") && report.contains("2026-Q3"),
         "{report}"
     );
+}
+
+/// The names a `--timings` report gives a time, in the order listed, under `heading`.
+fn timed_under<'a>(report: &'a str, heading: &str) -> Vec<&'a str> {
+    report
+        .lines()
+        .skip_while(|line| !line.starts_with(heading))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .map(|line| {
+            let mut words = line.split_whitespace();
+            let name = words.next().unwrap_or("");
+            let seconds: f64 = words.next().and_then(|s| s.parse().ok()).expect("seconds");
+            assert!(seconds >= 0.0 && words.next() == Some("s"), "{line}");
+            name
+        })
+        .collect()
+}
+
+/// A `--timings` report times each raw file's checks once, and each query of `sql/` once per
+/// period (the quarter's dealers without leads only for the quarter), slowest first.
+fn assert_timed(report: &str, raw: &Path) {
+    let sorted = |mut names: Vec<String>| {
+        names.sort();
+        names
+    };
+    let stems = |dir: &Path, extension: &str| -> Vec<String> {
+        let names = std::fs::read_dir(dir)
+            .expect("a folder")
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .map(|p| {
+                p.file_name()
+                    .expect("a name")
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        sorted(names)
+    };
+    let files: Vec<String> = stems(raw, "csv")
+        .into_iter()
+        .chain(stems(raw, "parquet"))
+        .map(|f| f.split('.').next().unwrap_or("").to_owned())
+        .collect();
+    let listed = |heading: &str| {
+        sorted(
+            timed_under(report, heading)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        )
+    };
+    assert_eq!(listed("checks of each file"), sorted(files), "{report}");
+    let queries = stems(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sql"), "sql");
+    let month: Vec<String> = queries
+        .iter()
+        .filter(|q| *q != "without_leads.sql")
+        .cloned()
+        .collect();
+    assert_eq!(listed("queries of 2026-09"), month, "{report}");
+    assert_eq!(listed("queries of 2026-Q3"), queries, "{report}");
+    let seconds: Vec<f64> = report
+        .lines()
+        .skip_while(|line| !line.starts_with("queries of 2026-Q3"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .map(|line| {
+            let number = line.split_whitespace().nth(1).expect("seconds");
+            number.parse().expect("a number")
+        })
+        .collect();
+    assert!(seconds.windows(2).all(|w| w[0] >= w[1]), "{report}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use ebr::model::PeriodId;
 
@@ -96,6 +97,9 @@ pub struct Checked {
     /// Per table, the Arrow IPC file of its accepted rows, typed as the catalogue says, of the
     /// columns the queries read.
     pub staged: HashMap<&'static str, Staged>,
+    /// Per file, in catalogue order, the time its checks took (files are checked side by side,
+    /// so these add up to more than the checks took).
+    pub times: Vec<(&'static str, Duration)>,
 }
 
 /// Rejections listed per file; the rest are counted.
@@ -117,6 +121,8 @@ struct FileChecked {
     reference_ids: Option<HashSet<String>>,
     /// The Arrow IPC file of the accepted rows.
     staged: Staged,
+    /// How long its checks took.
+    elapsed: Duration,
 }
 
 /// Told of the rows checked, a batch at a time, from the threads that check them.
@@ -181,6 +187,7 @@ pub fn check(
         let Some(result) = result else { continue };
         checked.rejections.extend(result.rejections);
         checked.counts.push((file.table.name, result.counts));
+        checked.times.push((file.table.name, result.elapsed));
         checked.staged.insert(file.table.name, result.staged);
     }
     Ok(checked)
@@ -190,7 +197,21 @@ fn size(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
+/// Checks one file, timing it.
 fn check_file(
+    file: &Found,
+    periods: &[PeriodId],
+    ids: &HashMap<&'static str, HashSet<String>>,
+    staging: &Staging,
+    on_rows: OnRows,
+) -> Result<FileChecked, CheckError> {
+    let started = Instant::now();
+    let mut checked = check_rows(file, periods, ids, staging, on_rows)?;
+    checked.elapsed = started.elapsed();
+    Ok(checked)
+}
+
+fn check_rows(
     file: &Found,
     periods: &[PeriodId],
     ids: &HashMap<&'static str, HashSet<String>>,
