@@ -88,8 +88,8 @@ fn sample_build_check(parquet: bool) {
     );
 }
 
-/// The names a `--timings` report gives a time, in the order listed, under `heading`.
-fn timed_under<'a>(report: &'a str, heading: &str) -> Vec<&'a str> {
+/// The `(name, seconds)` lines under a heading of a `--timings` report, in the report's order.
+fn timed_under<'a>(report: &'a str, heading: &str) -> Vec<(&'a str, f64)> {
     report
         .lines()
         .skip_while(|line| !line.starts_with(heading))
@@ -100,7 +100,7 @@ fn timed_under<'a>(report: &'a str, heading: &str) -> Vec<&'a str> {
             let name = words.next().unwrap_or("");
             let seconds: f64 = words.next().and_then(|s| s.parse().ok()).expect("seconds");
             assert!(seconds >= 0.0 && words.next() == Some("s"), "{line}");
-            name
+            (name, seconds)
         })
         .collect()
 }
@@ -135,7 +135,7 @@ fn assert_timed(report: &str, raw: &Path) {
         sorted(
             timed_under(report, heading)
                 .into_iter()
-                .map(str::to_owned)
+                .map(|(name, _)| name.to_owned())
                 .collect(),
         )
     };
@@ -148,15 +148,9 @@ fn assert_timed(report: &str, raw: &Path) {
         .collect();
     assert_eq!(listed("queries of 2026-09"), month, "{report}");
     assert_eq!(listed("queries of 2026-Q3"), queries, "{report}");
-    let seconds: Vec<f64> = report
-        .lines()
-        .skip_while(|line| !line.starts_with("queries of 2026-Q3"))
-        .skip(1)
-        .take_while(|line| line.starts_with("  "))
-        .map(|line| {
-            let number = line.split_whitespace().nth(1).expect("seconds");
-            number.parse().expect("a number")
-        })
+    let seconds: Vec<f64> = timed_under(report, "queries of 2026-Q3")
+        .into_iter()
+        .map(|(_, seconds)| seconds)
         .collect();
     assert!(seconds.windows(2).all(|w| w[0] >= w[1]), "{report}");
 }
