@@ -1,5 +1,6 @@
 //! The same SQL on Apache Ballista: a standalone cluster (scheduler and executor in this test
-//! process) builds the same snapshots as DataFusion in process.
+//! process) builds the same snapshots as DataFusion in process, from CSV exports (read from the
+//! checks' Arrow files) and from Parquet exports (read where they are, text as string views).
 
 use chrono::{DateTime, Utc};
 use ebr::model::PeriodId;
@@ -17,6 +18,7 @@ fn ballista_standalone_builds_what_datafusion_builds() {
     };
     let raw = tempfile::tempdir().expect("a temp dir");
     sample::raw::write_raw(&spec, raw.path()).expect("raw exports written");
+    let parquet = tempfile::tempdir().expect("a temp dir");
     let generated_at: DateTime<Utc> = "2026-10-05T06:00:00Z".parse().expect("a time");
     // Two months and the quarter: flows, stocks and paths over one and three months.
     let periods = vec![
@@ -28,9 +30,12 @@ fn ballista_standalone_builds_what_datafusion_builds() {
         .enable_all()
         .build()
         .expect("a tokio runtime");
-    let run = |engine: Engine| {
+    runtime
+        .block_on(ebr_build::parquet::convert(raw.path(), parquet.path()))
+        .expect("the exports in Parquet");
+    let run = |folder: &std::path::Path, engine: Engine| {
         let spec = BuildSpec {
-            raw: raw.path().to_owned(),
+            raw: folder.to_owned(),
             periods: periods.clone(),
             engine,
             generated_at,
@@ -41,16 +46,21 @@ fn ballista_standalone_builds_what_datafusion_builds() {
             .unwrap_or_else(|e| panic!("build failed: {e}"))
             .built
     };
-    let embedded = run(Engine::default());
-    let ballista = run(Engine::BallistaStandalone);
+    let embedded = run(raw.path(), Engine::default());
     assert_eq!(embedded.len(), 3);
-    for (e, b) in embedded.iter().zip(&ballista) {
-        assert!(
-            !e.snapshot.dealers.is_empty(),
-            "{}: dealers built",
-            e.snapshot.period.id
+    let from_csv = run(raw.path(), Engine::BallistaStandalone);
+    let from_parquet = run(parquet.path(), Engine::BallistaStandalone);
+    for (exports, ballista) in [("CSV", &from_csv), ("Parquet", &from_parquet)] {
+        assert_eq!(
+            ballista.len(),
+            embedded.len(),
+            "{exports}: every period built"
         );
-        assert_eq!(e.snapshot, b.snapshot, "{}", e.snapshot.period.id);
-        assert_eq!(e.json, b.json, "{}: the same file", e.snapshot.period.id);
+        for (e, b) in embedded.iter().zip(ballista) {
+            let period = e.snapshot.period.id;
+            assert!(!e.snapshot.dealers.is_empty(), "{period}: dealers built");
+            assert_eq!(e.snapshot, b.snapshot, "{exports}, {period}");
+            assert_eq!(e.json, b.json, "{exports}, {period}: the same file");
+        }
     }
 }
