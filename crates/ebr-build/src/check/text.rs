@@ -44,6 +44,28 @@ impl<'a> TextColumn<'a> {
         }
     }
 
+    /// Clears `ok` for each row that is null or empty, reading only the strings' lengths.
+    pub(super) fn retain_non_empty(&self, ok: &mut [bool]) {
+        match self {
+            TextColumn::Plain(text) => {
+                let lengths = text.offsets().lengths();
+                match text.nulls() {
+                    None => {
+                        for (ok, length) in ok.iter_mut().zip(lengths) {
+                            *ok &= length > 0;
+                        }
+                    }
+                    Some(nulls) => {
+                        for ((ok, length), present) in ok.iter_mut().zip(lengths).zip(nulls) {
+                            *ok &= present && length > 0;
+                        }
+                    }
+                }
+            }
+            TextColumn::Dictionary { .. } => self.retain(ok, false, |value| !value.is_empty()),
+        }
+    }
+
     /// Clears `ok` for each row whose value `valid` refuses; a null passes if `null_passes`.
     /// A dictionary's values are each asked once.
     pub(super) fn retain(
@@ -134,6 +156,16 @@ mod tests {
             let mut by_dictionary = by_plain.clone();
             plain.retain(&mut by_plain, null_passes, known);
             dictionary.retain(&mut by_dictionary, null_passes, known);
+            let present: Vec<bool> = cells
+                .iter()
+                .zip(&ok_before)
+                .map(|(cell, ok)| *ok && cell.is_some_and(|c| !c.is_empty()))
+                .collect();
+            for column in [&plain, &dictionary] {
+                let mut kept = ok_before[..cells.len()].to_vec();
+                column.retain_non_empty(&mut kept);
+                proptest::prop_assert_eq!(&kept, &present);
+            }
             // Computed here row by row from the cells themselves.
             let by_rows: Vec<bool> = cells
                 .iter()

@@ -189,9 +189,11 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
 fn in_range(column: &Column, array: &ArrayRef, ok: &mut [bool]) {
     let optional = column.optional;
     match column.kind {
-        // An empty text is a missing value, as in a CSV.
+        // An empty text is a missing value, as in a CSV: any text, or none, is a valid
+        // optional value, and a required one is valid when it is not empty.
         Kind::Text => match TextColumn::of(array) {
-            Some(text) => text.retain(ok, optional, |value| optional || !value.is_empty()),
+            Some(_) if optional => {}
+            Some(text) => text.retain_non_empty(ok),
             None => ok.fill(false),
         },
         Kind::Count => each_value::<Int64Type>(array, optional, ok, |n| n >= 0),
