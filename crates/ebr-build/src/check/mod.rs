@@ -26,6 +26,7 @@ mod parquet_rows;
 mod rows;
 mod rules;
 mod stage;
+mod statistics;
 mod text;
 mod typed;
 mod values;
@@ -206,17 +207,20 @@ fn check_file(
     on_rows: OnRows,
 ) -> Result<FileChecked, CheckError> {
     let started = Instant::now();
-    let mut checked = check_rows(file, periods, ids, staging, on_rows)?;
+    let mut checked = check_rows(file, periods, ids, staging, on_rows, true)?;
     checked.elapsed = started.elapsed();
     Ok(checked)
 }
 
+/// Checks one file; with `use_statistics`, a Parquet file's columns that its statistics prove
+/// valid are not read (see [`statistics`]), unless a row might fail.
 fn check_rows(
     file: &Found,
     periods: &[PeriodId],
     ids: &HashMap<&'static str, HashSet<String>>,
     staging: &Staging,
     on_rows: OnRows,
+    mut use_statistics: bool,
 ) -> Result<FileChecked, CheckError> {
     let path = staging
         .dir
@@ -252,7 +256,13 @@ fn check_rows(
         );
         match file.format {
             FileFormat::Csv => read_csv(file, &mut rows)?,
-            FileFormat::Parquet => parquet_rows::read(file, &mut rows)?,
+            FileFormat::Parquet => {
+                let reading = parquet_rows::read(file, &mut rows, use_statistics)?;
+                if reading == parquet_rows::Reading::NeedsEveryColumn {
+                    use_statistics = false;
+                    continue;
+                }
+            }
         }
         match rows.finish()? {
             Finished::Checked(checked) if keep_raw && checked.counts.rejected > 0 => {

@@ -8,19 +8,20 @@ use std::fs::File;
 use std::sync::Arc;
 
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, BooleanArray, RecordBatch, TimestampSecondArray,
+    Array, ArrayRef, AsArray, BooleanArray, NullArray, RecordBatch, TimestampSecondArray,
 };
 use datafusion::arrow::compute::{cast, filter_record_batch};
 use datafusion::arrow::datatypes::{DataType, Int64Type, TimeUnit};
-use datafusion::arrow::datatypes::{Field, Schema, SchemaRef};
+use datafusion::arrow::datatypes::{Field, Fields, Schema, SchemaRef};
 use datafusion::arrow::util::display::array_value_to_string;
+use datafusion::parquet::arrow::ProjectionMask;
 use datafusion::parquet::arrow::arrow_reader::{
     ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
 };
-use datafusion::parquet::basic::Encoding;
 use datafusion::parquet::errors::ParquetError;
 
-use super::rows::{Fields, RowChecks};
+use super::rows::RowChecks;
+use super::statistics::{dictionary_encoded, prove};
 use super::text::{TextColumn, dictionary_type};
 use super::typed::value_at;
 use super::values::{Value, parse};
@@ -28,10 +29,22 @@ use super::{CheckError, Place};
 use crate::tables::{Column, Found, Kind, Table, schema_ref};
 
 /// One column of a batch: of the catalogue's type, or text (a text column as the file holds
-/// it, plain or as a dictionary; any other column cast to plain text).
+/// it, plain or as a dictionary; any other column cast to plain text), or not read at all, its
+/// values proven valid by the file's statistics (an array of nulls stands in for it).
 enum Source {
     Typed(ArrayRef),
     Text(ArrayRef),
+    Proven(ArrayRef),
+}
+
+/// How a reading of a file ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// Every row was checked.
+    Whole,
+    /// The reading relied on the file's statistics and a row might fail a check on a column
+    /// it did not read: the file must be read again, every column of it.
+    NeedsEveryColumn,
 }
 
 /// One row of a batch.
@@ -40,7 +53,7 @@ struct Row<'a> {
     row: usize,
 }
 
-impl Fields for Row<'_> {
+impl super::rows::Fields for Row<'_> {
     fn count(&self) -> usize {
         self.columns.len()
     }
@@ -50,8 +63,9 @@ impl Fields for Row<'_> {
             Source::Text(column) => TextColumn::of(column)
                 .and_then(|text| text.value(self.row))
                 .unwrap_or(""),
-            // Text columns are always read as text: a typed column is never asked for its text.
-            Source::Typed(_) => "",
+            // Text columns are always read as text: a typed column is never asked for its text;
+            // nor is a column not read: a row is checked alone only when every column is read.
+            Source::Typed(_) | Source::Proven(_) => "",
         }
     }
 
@@ -63,6 +77,7 @@ impl Fields for Row<'_> {
                 // Out of range: the text gives the value and the reason, as in a CSV.
                 None => parse(column, &self.shown(i)),
             },
+            Source::Proven(_) => Err("not read (proven by the file's statistics)".to_owned()),
         }
     }
 
@@ -72,7 +87,7 @@ impl Fields for Row<'_> {
             Source::Typed(array) if array.is_valid(self.row) => {
                 array_value_to_string(array, self.row).unwrap_or_default()
             }
-            Source::Typed(_) => String::new(),
+            Source::Typed(_) | Source::Proven(_) => String::new(),
         }
     }
 }
@@ -120,8 +135,13 @@ pub(super) fn holds_catalogue_types(file: &Found) -> bool {
             })
 }
 
-/// Reads every row of the Parquet file `file` through `rows`.
-pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError> {
+/// Reads every row of the Parquet file `file` through `rows`; with `use_statistics`, the
+/// columns the file's statistics prove valid are not read at all (see [`super::statistics`]).
+pub(super) fn read(
+    file: &Found,
+    rows: &mut RowChecks,
+    use_statistics: bool,
+) -> Result<Reading, CheckError> {
     let opened = File::open(&file.path).map_err(|e| rows.fail(e.to_string()))?;
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(opened).map_err(|e| rows.fail(e.to_string()))?;
@@ -153,7 +173,12 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
         group: 0,
         first_of_group: 0,
     };
-    rows.expect_rows(groups.sizes.iter().sum::<u64>() as usize);
+    let total_rows = groups.sizes.iter().sum::<u64>();
+    rows.expect_rows(total_rows as usize);
+    let proof = rows
+        .asked()
+        .filter(|_| use_statistics)
+        .map(|asked| prove(&file.path, builder.metadata(), builder.schema(), &asked));
     let builder = match as_dictionaries(&builder, file.table) {
         Some(schema) => {
             // The footer already read, its text columns typed as dictionaries.
@@ -169,6 +194,19 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
         }
         None => builder,
     };
+    let schema = Arc::clone(builder.schema());
+    let decoded = proof
+        .as_ref()
+        .map(|proof| proof.to_decode(rows.dating_column()))
+        .filter(|decoded| decoded.len() < file.table.columns.len());
+    let builder = match (&decoded, proof) {
+        (Some(decoded), Some(proof)) => {
+            rows.rely_on(proof);
+            let mask = ProjectionMask::roots(builder.parquet_schema(), decoded.iter().copied());
+            builder.with_projection(mask)
+        }
+        _ => builder,
+    };
     // Batches as large as the staged file's: the engine reads them as they are written.
     let reader = builder
         .with_batch_size(super::stage::BATCH_ROWS)
@@ -177,19 +215,33 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
     let mut index = 0;
     for batch in reader {
         let batch = batch.map_err(|e| rows.fail(e.to_string()))?;
-        let columns = sources(&batch, file.table.columns).map_err(|e| rows.fail(e))?;
+        let read = match &decoded {
+            Some(decoded) => widened(&batch, decoded, file.table.columns.len()),
+            None => batch.columns().to_vec(),
+        };
+        let columns = sources(
+            &read,
+            schema.fields(),
+            file.table.columns,
+            decoded.as_deref(),
+        )
+        .map_err(|e| rows.fail(e))?;
         match as_catalogue_types(&columns, file.table.columns) {
             // Every column already holds the catalogue's type: the accepted rows are staged
             // as they are, a batch at a time.
             Some(typed) => {
-                let accepted = rows.check_typed(
+                let Some(accepted) = rows.check_typed(
                     &typed,
                     |index| groups.place(index),
                     |row| Row {
                         columns: &columns,
                         row,
                     },
-                )?;
+                )?
+                else {
+                    rows.abandon(total_rows);
+                    return Ok(Reading::NeedsEveryColumn);
+                };
                 index += batch.num_rows() as u64;
                 if rows.writes_stage() {
                     let typed = typed
@@ -220,7 +272,22 @@ pub(super) fn read(file: &Found, rows: &mut RowChecks) -> Result<(), CheckError>
             }
         }
     }
-    Ok(())
+    Ok(Reading::Whole)
+}
+
+/// A batch of the columns `decoded` (of `width` in all) as one of every column, an array of
+/// nulls (which holds no buffer) standing in for each column not read.
+fn widened(batch: &RecordBatch, decoded: &[usize], width: usize) -> Vec<ArrayRef> {
+    let mut read = batch.columns().iter();
+    (0..width)
+        .map(|i| {
+            match decoded.contains(&i) {
+                true => read.next().map(Arc::clone),
+                false => None,
+            }
+            .unwrap_or_else(|| Arc::new(NullArray::new(batch.num_rows())))
+        })
+        .collect()
 }
 
 /// The file's schema with its dictionary-encoded text columns read as dictionaries, if it has
@@ -232,7 +299,6 @@ fn as_dictionaries(
     table: &Table,
 ) -> Option<SchemaRef> {
     let schema = builder.schema();
-    let groups = builder.metadata().row_groups();
     let mut any = false;
     let fields: Vec<Field> = schema
         .fields()
@@ -244,16 +310,7 @@ fn as_dictionaries(
                 .get(i)
                 .is_some_and(|c| c.kind == Kind::Text && !table.key.contains(&c.name))
                 && *field.data_type() == DataType::Utf8
-                && !groups.is_empty()
-                && groups.iter().all(|group| {
-                    group.columns().get(i).is_some_and(|chunk| {
-                        chunk.dictionary_page_offset().is_some()
-                            && chunk.page_encoding_stats_mask().is_some_and(|mask| {
-                                mask.is_only(Encoding::RLE_DICTIONARY)
-                                    || mask.is_only(Encoding::PLAIN_DICTIONARY)
-                            })
-                    })
-                });
+                && dictionary_encoded(builder.metadata(), i);
             any |= encoded;
             if encoded {
                 field.as_ref().clone().with_data_type(dictionary_type())
@@ -274,6 +331,7 @@ fn as_catalogue_types(columns: &[Source], catalogue: &[Column]) -> Option<Vec<Ar
             Source::Typed(array) => Some(Arc::clone(array)),
             Source::Text(text) if column.kind == Kind::Text => Some(Arc::clone(text)),
             Source::Text(_) => None,
+            Source::Proven(placeholder) => Some(Arc::clone(placeholder)),
         })
         .collect()
 }
@@ -307,14 +365,23 @@ fn is_utc(zone: &str) -> bool {
     matches!(zone, "UTC" | "Etc/UTC" | "Z" | "+00:00" | "+00")
 }
 
-/// Every column of `batch`, of the catalogue's type or as text.
-fn sources(batch: &RecordBatch, columns: &[Column]) -> Result<Vec<Source>, String> {
-    batch
-        .columns()
+/// Every column of a batch (`arrays`, typed as `fields` say), of the catalogue's type or as
+/// text; those not in `decoded` (when some are not) were not read.
+fn sources(
+    arrays: &[ArrayRef],
+    fields: &Fields,
+    columns: &[Column],
+    decoded: Option<&[usize]>,
+) -> Result<Vec<Source>, String> {
+    arrays
         .iter()
-        .zip(batch.schema().fields())
+        .zip(fields)
         .zip(columns)
-        .map(|((array, field), column)| {
+        .enumerate()
+        .map(|(i, ((array, field), column))| {
+            if decoded.is_some_and(|decoded| !decoded.contains(&i)) {
+                return Ok(Source::Proven(array.clone()));
+            }
             if column.kind != Kind::Text && *field.data_type() == column.kind.data_type() {
                 return Ok(Source::Typed(array.clone()));
             }

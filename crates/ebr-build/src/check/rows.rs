@@ -10,6 +10,7 @@ use super::codes::{allowed, referenced_table};
 use super::keys::{KeyHash, KeyHashes, Repeats, hash_key, key};
 use super::rules::Rules;
 use super::stage::Stage;
+use super::statistics::{Asked, Proof};
 use super::typed::{self, days_since_epoch};
 use super::values::{Value, parse, quoted};
 use super::{CheckError, FileChecked, FileCounts, MAX_LISTED, OnRows, Place, Rejection};
@@ -52,7 +53,7 @@ impl Fields for csv::StringRecord {
 }
 
 /// Whether other files point into `table`: its ids are gathered for their checks.
-pub(super) fn is_reference(table: &Table) -> bool {
+pub(crate) fn is_reference(table: &Table) -> bool {
     table.when.is_none()
         && TABLES.iter().any(|t| {
             t.columns
@@ -75,6 +76,9 @@ pub(crate) struct RowChecks<'a> {
     last_known: Vec<String>,
     codes: Vec<(usize, &'static [&'static str])>,
     rules: Rules,
+    /// What the file's statistics proved, when the checks rely on it: the proven columns are
+    /// not read.
+    proof: Option<Proof>,
     /// Every accepted row's key hash, sorted when the file ends to find the repeated ones:
     /// sorting costs far less than a set of millions of random lookups.
     keys: KeyHashes,
@@ -128,6 +132,7 @@ impl<'a> RowChecks<'a> {
                 .filter_map(|(i, c)| Some((i, allowed(table.name, c.name)?)))
                 .collect(),
             rules: Rules::of(table),
+            proof: None,
             keys: KeyHashes::default(),
             repeats: Repeats::of(repeated),
             on_rows,
@@ -145,6 +150,41 @@ impl<'a> RowChecks<'a> {
         if self.keeps_keys() {
             self.keys.reserve(rows);
         }
+    }
+
+    /// What these checks ask of the file's columns, for its statistics to prove; `None` when
+    /// every row must be read whole: a reference table's (its ids are gathered row by row), a
+    /// second reading's, or one whose accepted rows are written again.
+    pub(crate) fn asked(&self) -> Option<Asked<'_>> {
+        (self.reference_ids.is_none() && !self.repeats.is_looking() && !self.writes_stage()).then(
+            || Asked {
+                table: self.file.table,
+                key_columns: &self.key_columns,
+                when: self.when,
+                periods: &self.periods,
+                codes: &self.codes,
+                refs: &self.refs,
+                rules: &self.rules,
+            },
+        )
+    }
+
+    /// Relies on `proof` for the rest of the file: its proven columns are not read (they are
+    /// absent from the batches given to [`RowChecks::check_typed`]).
+    pub(crate) fn rely_on(&mut self, proof: Proof) {
+        self.proof = Some(proof);
+    }
+
+    /// The index of the column that dates a row, if the table has one.
+    pub(crate) fn dating_column(&self) -> Option<usize> {
+        self.when
+    }
+
+    /// Gives up this reading of a file of `rows` rows (it is read again, whole), telling of
+    /// the rows not yet told, so that progress counts each row once.
+    pub(crate) fn abandon(&mut self, rows: u64) {
+        let told = self.counts.read - self.counts.read % ROWS_TOLD;
+        self.tell(rows.saturating_sub(told));
     }
 
     /// The column names a file must have, in order.
@@ -204,12 +244,15 @@ impl<'a> RowChecks<'a> {
     /// the rows that certainly pass every check are found column by column, and only the
     /// others are checked one at a time, as `row` gives them, found at `place` (of their index
     /// in the file). Counts, keys and rejections are those of [`RowChecks::check`] row by row.
+    ///
+    /// `None` when the checks rely on a proof (see [`RowChecks::rely_on`]) and a row might
+    /// fail: its columns not read are needed to check it, and the file is read again whole.
     pub(crate) fn check_typed<F: Fields>(
         &mut self,
         columns: &[ArrayRef],
         mut place: impl FnMut(u64) -> Place,
         row: impl Fn(usize) -> F,
-    ) -> Result<Vec<bool>, CheckError> {
+    ) -> Result<Option<Vec<bool>>, CheckError> {
         let table = self.file.table;
         let rows = columns.first().map_or(0, |c| c.len());
         // A reference table's ids and a second reading's duplicates are found row by row.
@@ -219,11 +262,15 @@ impl<'a> RowChecks<'a> {
                 codes: &self.codes,
                 refs: &self.refs,
                 rules: &self.rules,
+                proven: self.proof.as_ref().map_or(&[], |proof| &proof.valid),
             };
             typed::certainly_valid(&checks, columns)
         } else {
             vec![false; rows]
         };
+        if self.proof.is_some() && accepted.contains(&false) {
+            return Ok(None);
+        }
         // The key columns and the dating column are read once for the whole batch, then the
         // runs of certainly valid rows are counted together; each row between two runs is
         // checked on its own, at its place in the file.
@@ -232,8 +279,10 @@ impl<'a> RowChecks<'a> {
         } else {
             Vec::new()
         };
+        let dated_inside = self.proof.as_ref().is_some_and(|proof| proof.dated_inside);
         let days = self
             .when
+            .filter(|_| !dated_inside)
             .map(|i| typed::days(&columns[i], table.columns[i].kind));
         let mut at = 0;
         while at < rows {
@@ -260,7 +309,7 @@ impl<'a> RowChecks<'a> {
             }
             at = end + 1;
         }
-        Ok(accepted)
+        Ok(Some(accepted))
     }
 
     /// Counts `rows` rows as read at once, telling of them as [`RowChecks::count_read`] would.

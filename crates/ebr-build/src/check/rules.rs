@@ -65,6 +65,52 @@ impl Rules {
         found.unwrap_or(Rules::None)
     }
 
+    /// The columns of a rule that compares two fields of a row: only the rows' values tell
+    /// whether it holds, never a column's least and greatest values.
+    pub(super) fn row_columns(&self) -> Vec<usize> {
+        match *self {
+            Rules::Answered { created, answered } => vec![created, answered],
+            Rules::Won {
+                event,
+                occurred,
+                lead,
+            } => vec![event, occurred, lead],
+            Rules::None | Rules::Score { .. } | Rules::FromOne { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether `column`'s least and greatest values in each row group (`mins`, `maxes`, as
+    /// Parquet's statistics give them) prove that these rules keep every row of it: a rule on
+    /// that column alone bounds its values. `false` for a column a row rule reads.
+    pub(super) fn kept_within(&self, column: usize, mins: &ArrayRef, maxes: &ArrayRef) -> bool {
+        let all = |array: &ArrayRef, bound: fn(i64) -> bool| {
+            array.as_primitive_opt::<Int64Type>().is_some_and(|values| {
+                values.null_count() == 0 && values.values().iter().all(|&v| bound(v))
+            })
+        };
+        match *self {
+            Rules::Score { score } if score == column => all(maxes, |max| max <= 100),
+            // The values are counts (0 or more): 1 or more from the least.
+            Rules::FromOne {
+                column: from_one, ..
+            } if from_one == column => all(mins, |min| min >= 1),
+            _ => !self.row_columns().contains(&column),
+        }
+    }
+
+    /// Whether these rules read only columns in `proven` (see [`Rules::kept_within`]): no row
+    /// needs them checked again.
+    pub(super) fn all_read_in(&self, proven: &[bool]) -> bool {
+        let read: Vec<usize> = match *self {
+            Rules::None => Vec::new(),
+            Rules::Score { score } => vec![score],
+            Rules::FromOne { column, .. } => vec![column],
+            _ => self.row_columns(),
+        };
+        read.iter()
+            .all(|&i| proven.get(i).copied().unwrap_or(false))
+    }
+
     pub(super) fn check(
         &self,
         record: &impl Fields,

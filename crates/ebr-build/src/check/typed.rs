@@ -139,6 +139,10 @@ pub(super) struct Checks<'a> {
     /// Columns pointing into a reference table, and its ids.
     pub refs: &'a [(usize, &'a HashSet<String>)],
     pub rules: &'a Rules,
+    /// Per column, whether the file's statistics proved every value of it valid (see
+    /// [`super::statistics`]): such a column is not read, and may be absent from a batch;
+    /// empty when nothing is proven.
+    pub proven: &'a [bool],
 }
 
 /// Per row of `columns` (typed as `checks.table` says), whether it certainly passes the checks
@@ -149,12 +153,15 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
     if columns.len() != checks.table.columns.len() {
         return vec![false; rows];
     }
+    let proven = |i: usize| checks.proven.get(i).copied().unwrap_or(false);
     let mut ok = vec![true; rows];
-    for (column, array) in checks.table.columns.iter().zip(columns) {
-        in_range(column, array, &mut ok);
+    for (i, (column, array)) in checks.table.columns.iter().zip(columns).enumerate() {
+        if !proven(i) {
+            in_range(column, array, &mut ok);
+        }
     }
     // A missing value (null or empty) is no code and no reference: its column's kind decides.
-    for &(i, codes) in checks.codes {
+    for &(i, codes) in checks.codes.iter().filter(|(i, _)| !proven(*i)) {
         let Some(text) = TextColumn::of(&columns[i]) else {
             return vec![false; rows];
         };
@@ -162,7 +169,7 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
             value.is_empty() || codes.contains(&value)
         });
     }
-    for &(i, known) in checks.refs {
+    for &(i, known) in checks.refs.iter().filter(|(i, _)| !proven(*i)) {
         let Some(text) = TextColumn::of(&columns[i]) else {
             return vec![false; rows];
         };
@@ -180,13 +187,15 @@ pub(super) fn certainly_valid(checks: &Checks, columns: &[ArrayRef]) -> Vec<bool
             found
         });
     }
-    checks.rules.certainly_kept(columns, &mut ok);
+    if !checks.rules.all_read_in(checks.proven) {
+        checks.rules.certainly_kept(columns, &mut ok);
+    }
     ok
 }
 
 /// Clears `ok` for each row whose value `column` refuses, as [`value_at`] (or, for text,
 /// [`super::values::parse`]) would.
-fn in_range(column: &Column, array: &ArrayRef, ok: &mut [bool]) {
+pub(super) fn in_range(column: &Column, array: &ArrayRef, ok: &mut [bool]) {
     let optional = column.optional;
     match column.kind {
         // An empty text is a missing value, as in a CSV: any text, or none, is a valid
