@@ -22,6 +22,7 @@ use crate::tables::{FileFormat, Found};
 
 mod codes;
 mod keys;
+mod page_keys;
 mod parquet_rows;
 mod rows;
 mod rules;

@@ -20,6 +20,7 @@ use datafusion::parquet::arrow::arrow_reader::{
 };
 use datafusion::parquet::errors::ParquetError;
 
+use super::page_keys::hash_text_keys;
 use super::rows::RowChecks;
 use super::statistics::{dictionary_encoded, prove};
 use super::text::{TextColumn, dictionary_type};
@@ -199,6 +200,19 @@ pub(super) fn read(
         .as_ref()
         .map(|proof| proof.to_decode(rows.dating_column()))
         .filter(|decoded| decoded.len() < file.table.columns.len());
+    // Nothing left to read but a one-column text key: its ids are hashed from the pages.
+    if let Some([only]) = decoded.as_deref()
+        && rows.single_text_key() == Some(*only)
+    {
+        let hashed = hash_text_keys(&file.path, builder.metadata(), *only, &mut |page| {
+            rows.accept_proven(page);
+        });
+        if hashed == Some(total_rows) {
+            return Ok(Reading::Whole);
+        }
+        rows.abandon(total_rows);
+        return Ok(Reading::NeedsEveryColumn);
+    }
     let builder = match (&decoded, proof) {
         (Some(decoded), Some(proof)) => {
             rows.rely_on(proof);

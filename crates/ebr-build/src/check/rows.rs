@@ -175,6 +175,24 @@ impl<'a> RowChecks<'a> {
         self.proof = Some(proof);
     }
 
+    /// The key's column, if the key is one text column.
+    pub(crate) fn single_text_key(&self) -> Option<usize> {
+        match self.key_columns[..] {
+            [only] if self.file.table.columns[only].kind == crate::tables::Kind::Text => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Accepts rows that the file's statistics proved valid and dated inside the periods, of
+    /// these key hashes, one per row.
+    pub(crate) fn accept_proven(&mut self, hashes: &[KeyHash]) {
+        for &hash in hashes {
+            self.push_key(hash);
+        }
+        self.count_read_many(hashes.len() as u64);
+        self.counts.used += hashes.len() as u64;
+    }
+
     /// The index of the column that dates a row, if the table has one.
     pub(crate) fn dating_column(&self) -> Option<usize> {
         self.when

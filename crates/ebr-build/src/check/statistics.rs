@@ -22,6 +22,7 @@ use datafusion::parquet::column::page::Page;
 use datafusion::parquet::file::metadata::ParquetMetaData;
 use datafusion::parquet::file::reader::{FileReader, SerializedFileReader};
 
+use super::page_keys::each_plain;
 use super::rules::{Rules, SECONDS_PER_DAY};
 use super::typed::in_range;
 use crate::tables::{Kind, Table};
@@ -230,21 +231,13 @@ fn every_dictionary_value(
         })
 }
 
-/// `count` strings in Parquet's plain encoding (each its length in 4 little-endian bytes, then
-/// its bytes); `None` if the bytes are not that or not UTF-8.
+/// `count` strings in Parquet's plain encoding; `None` if the bytes are not that or not UTF-8.
 fn plain_strings(bytes: &[u8], count: usize) -> Option<Vec<&str>> {
     let mut strings = Vec::with_capacity(count.min(bytes.len() / 4));
-    let mut rest = bytes;
-    for _ in 0..count {
-        let (length, after) = rest.split_first_chunk::<4>()?;
-        let length = usize::try_from(u32::from_le_bytes(*length)).ok()?;
-        if after.len() < length {
-            return None;
-        }
-        let (string, after) = after.split_at(length);
+    each_plain(bytes, count, |string| {
         strings.push(std::str::from_utf8(string).ok()?);
-        rest = after;
-    }
+        Some(())
+    })?;
     Some(strings)
 }
 
