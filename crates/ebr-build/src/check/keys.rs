@@ -31,6 +31,14 @@ pub(super) fn hash_key<'t>(columns: impl Iterator<Item = (Value, &'t str)>) -> K
     hasher.finish()
 }
 
+/// The hash of a key of one text column, from its UTF-8 bytes: [`hash_key`] of that text.
+pub(super) fn hash_text_key(text: &[u8]) -> KeyHash {
+    let mut hasher = foldhash::quality::FixedState::with_seed(SEED).build_hasher();
+    hasher.write(text);
+    hasher.write_u8(0xff);
+    hasher.finish()
+}
+
 /// A row's key itself, compared when its hash repeats: each key column's checked value, with
 /// its text for a text value.
 pub(super) type Key = Vec<(Value, Box<str>)>;
@@ -218,6 +226,13 @@ mod tests {
             let twice: HashSet<KeyHash> =
                 times.into_iter().filter(|(_, n)| *n > 1).map(|(hash, _)| hash).collect();
             proptest::prop_assert_eq!(hashes.repeated(), twice);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_key_hashed_from_its_bytes_is_hashed_as_its_text(text in ".{0,40}") {
+            proptest::prop_assert_eq!(hash_text_key(text.as_bytes()), text_key(&text));
         }
     }
 

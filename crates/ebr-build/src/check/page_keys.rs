@@ -13,8 +13,7 @@ use datafusion::parquet::column::page::Page;
 use datafusion::parquet::file::metadata::ParquetMetaData;
 use datafusion::parquet::file::reader::{FileReader, SerializedFileReader};
 
-use super::keys::{KeyHash, hash_key};
-use super::values::Value;
+use super::keys::{KeyHash, hash_text_key};
 
 /// Hashes every id of the text column `column` of the Parquet file at `path` (`metadata`, its
 /// footer) as [`hash_key`] hashes a one-column key, handing `each` the hashes of one page at a
@@ -126,10 +125,10 @@ pub(super) fn hash_text_keys(
 
 /// An id's hash, if it is a valid id: UTF-8, not empty.
 fn hash_id(bytes: &[u8]) -> Option<KeyHash> {
-    let id = std::str::from_utf8(bytes)
-        .ok()
-        .filter(|id| !id.is_empty())?;
-    Some(hash_key(std::iter::once((Value::Text, id))))
+    // Most ids are ASCII, which is told a word at a time: the full UTF-8 check costs several
+    // times more on ids this short.
+    let utf8 = bytes.is_ascii() || std::str::from_utf8(bytes).is_ok();
+    (utf8 && !bytes.is_empty()).then(|| hash_text_key(bytes))
 }
 
 /// Hands `each` the `count` strings of Parquet's plain encoding in `bytes` (each its length in
@@ -222,6 +221,8 @@ fn uleb128(bytes: &mut &[u8]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::keys::hash_key;
+    use crate::check::values::Value;
     use datafusion::arrow::array::{Array, AsArray, RecordBatch, StringArray};
     use datafusion::arrow::datatypes::{DataType, Field, Schema};
     use datafusion::parquet::arrow::ArrowWriter;
@@ -308,6 +309,22 @@ mod tests {
             });
             let read = read_back(&file);
             let valid = read.iter().all(|id| id.as_ref().is_some_and(|id| !id.is_empty()));
+            // Plain and dictionary pages are read; other encodings (the delta encodings of
+            // version 2 pages) may make it give up.
+            let readable = metadata.row_groups().iter().all(|group| {
+                group.column(0).encodings().all(|encoding| {
+                    matches!(
+                        encoding,
+                        Encoding::PLAIN
+                            | Encoding::RLE
+                            | Encoding::RLE_DICTIONARY
+                            | Encoding::PLAIN_DICTIONARY
+                    )
+                })
+            });
+            if !readable && count.is_none() {
+                return Ok(());
+            }
             if valid {
                 let expected: Vec<KeyHash> = read
                     .iter()

@@ -7,10 +7,10 @@
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use datafusion::arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray};
+use datafusion::arrow::array::{Array, ArrayRef, ArrowPrimitiveType, AsArray, Int64Array};
 use datafusion::arrow::datatypes::{Date32Type, Decimal128Type, Int64Type, TimestampSecondType};
 
-use super::keys::{KeyHash, hash_key};
+use super::keys::{KeyHash, hash_key, hash_text_key};
 use super::rules::{Rules, SECONDS_PER_DAY};
 use super::text::TextColumn;
 use super::values::Value;
@@ -50,15 +50,29 @@ pub(super) fn value_at(array: &ArrayRef, row: usize, column: &Column) -> Option<
     }
 }
 
-/// A key column's part of a row's key (see [`super::keys::hash_key`]), for a row whose value
-/// is valid.
-fn key_part<'a>(array: &'a ArrayRef, row: usize, column: &Column) -> (Value, &'a str) {
-    match TextColumn::of(array) {
-        Some(text) => match text.value(row) {
-            Some(value) if !value.is_empty() => (Value::Text, value),
-            _ => (Value::Empty, ""),
-        },
-        None => (value_at(array, row, column).unwrap_or(Value::Empty), ""),
+/// A key column of a batch, read as [`super::keys::hash_key`] reads it.
+enum KeyColumn<'a> {
+    Text(TextColumn<'a>),
+    Count(&'a Int64Array),
+    Other(&'a ArrayRef, &'a Column),
+}
+
+impl KeyColumn<'_> {
+    /// This column's part of the key of a row whose value is valid.
+    fn part(&self, row: usize) -> (Value, &str) {
+        match self {
+            KeyColumn::Text(text) => match text.value(row) {
+                Some(value) if !value.is_empty() => (Value::Text, value),
+                _ => (Value::Empty, ""),
+            },
+            KeyColumn::Count(counts) if counts.is_valid(row) && counts.value(row) >= 0 => {
+                (Value::Count(counts.value(row)), "")
+            }
+            KeyColumn::Count(_) => (Value::Empty, ""),
+            KeyColumn::Other(array, column) => {
+                (value_at(array, row, column).unwrap_or(Value::Empty), "")
+            }
+        }
     }
 }
 
@@ -70,24 +84,27 @@ pub(super) fn key_hashes(
     catalogue: &[Column],
 ) -> Vec<KeyHash> {
     let rows = columns.first().map_or(0, |c| c.len());
-    // Most keys are one text id: read as text once, not downcast again for every row.
-    if let [i] = key
-        && let Some(text) = TextColumn::of(&columns[*i])
-    {
+    // Each key column is read as text, or as counts, once, not downcast again for every row.
+    let key_columns: Vec<KeyColumn> = key
+        .iter()
+        .map(|&i| match TextColumn::of(&columns[i]) {
+            Some(text) => KeyColumn::Text(text),
+            None => match columns[i].as_primitive_opt::<Int64Type>() {
+                Some(counts) if catalogue[i].kind == Kind::Count => KeyColumn::Count(counts),
+                _ => KeyColumn::Other(&columns[i], &catalogue[i]),
+            },
+        })
+        .collect();
+    if let [KeyColumn::Text(text)] = &key_columns[..] {
         return (0..rows)
             .map(|row| match text.value(row) {
-                Some(value) if !value.is_empty() => hash_key(std::iter::once((Value::Text, value))),
+                Some(value) if !value.is_empty() => hash_text_key(value.as_bytes()),
                 _ => hash_key(std::iter::once((Value::Empty, ""))),
             })
             .collect();
     }
     (0..rows)
-        .map(|row| {
-            hash_key(
-                key.iter()
-                    .map(|&i| key_part(&columns[i], row, &catalogue[i])),
-            )
-        })
+        .map(|row| hash_key(key_columns.iter().map(|column| column.part(row))))
         .collect()
 }
 
