@@ -28,6 +28,8 @@ mod rows;
 mod rules;
 mod stage;
 mod statistics;
+#[cfg(test)]
+mod test_parquet;
 mod text;
 mod typed;
 mod values;

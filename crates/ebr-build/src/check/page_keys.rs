@@ -225,7 +225,6 @@ mod tests {
     use crate::check::values::Value;
     use datafusion::arrow::array::{Array, AsArray, RecordBatch, StringArray};
     use datafusion::arrow::datatypes::{DataType, Field, Schema};
-    use datafusion::parquet::arrow::ArrowWriter;
     use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     use datafusion::parquet::file::properties::{WriterProperties, WriterVersion};
     use proptest::prelude::*;
@@ -239,13 +238,7 @@ mod tests {
             vec![Arc::new(StringArray::from_iter(ids.iter().cloned()))],
         )
         .expect("a batch");
-        let file = tempfile::NamedTempFile::new().expect("temp");
-        let mut writer =
-            ArrowWriter::try_new(file.reopen().expect("file"), schema, Some(properties))
-                .expect("a writer");
-        writer.write(&batch).expect("written");
-        writer.close().expect("closed");
-        file
+        crate::check::test_parquet::written(&batch, properties)
     }
 
     /// The ids as the Arrow reader gives them.

@@ -621,7 +621,6 @@ mod tests {
     /// A file of `table`'s columns, 3 row groups of 40 rows of repeated values, written with
     /// or without dictionaries.
     fn written(table: &'static Table, dictionaries: bool) -> tempfile::NamedTempFile {
-        use datafusion::parquet::arrow::ArrowWriter;
         use datafusion::parquet::file::properties::WriterProperties;
         let columns: Vec<ArrayRef> = table
             .columns
@@ -629,20 +628,11 @@ mod tests {
             .map(|column| array(column.kind, &[Some(0), Some(1)].repeat(60)))
             .collect();
         let batch = RecordBatch::try_new(schema_ref(table), columns).expect("a batch");
-        let file = tempfile::NamedTempFile::new().expect("temp");
         let properties = WriterProperties::builder()
             .set_dictionary_enabled(dictionaries)
             .set_max_row_group_row_count(Some(40))
             .build();
-        let mut writer = ArrowWriter::try_new(
-            file.reopen().expect("file"),
-            batch.schema(),
-            Some(properties),
-        )
-        .expect("a writer");
-        writer.write(&batch).expect("written");
-        writer.close().expect("closed");
-        file
+        crate::check::test_parquet::written(&batch, properties)
     }
 
     #[test]

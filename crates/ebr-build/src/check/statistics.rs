@@ -251,7 +251,6 @@ mod tests {
         BooleanArray, Date32Array, Decimal128Array, Int64Array, RecordBatch, StringArray,
         TimestampSecondArray,
     };
-    use datafusion::parquet::arrow::ArrowWriter;
     use datafusion::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     use datafusion::parquet::file::properties::WriterProperties;
     use ebr::model::PeriodId;
@@ -354,23 +353,11 @@ mod tests {
             })
             .collect();
         let batch = RecordBatch::try_new(schema_ref(table), columns).expect("a batch");
-        let file = tempfile::Builder::new()
-            .suffix(".parquet")
-            .tempfile()
-            .expect("temp");
         let properties = WriterProperties::builder()
             .set_dictionary_enabled(dictionaries)
             .set_max_row_group_row_count(Some(group_rows))
             .build();
-        let mut writer = ArrowWriter::try_new(
-            file.reopen().expect("file"),
-            batch.schema(),
-            Some(properties),
-        )
-        .expect("a writer");
-        writer.write(&batch).expect("written");
-        writer.close().expect("closed");
-        file
+        crate::check::test_parquet::written(&batch, properties)
     }
 
     fn valid_rows(table: &Table, count: usize) -> Vec<Vec<Cell>> {
